@@ -1,0 +1,2 @@
+/** oomspec conformance module. */
+package dev.oomspec.conformance;

@@ -1,0 +1,2 @@
+/** oomspec reference module. */
+package dev.oomspec.reference;

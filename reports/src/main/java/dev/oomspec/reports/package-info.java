@@ -1,0 +1,2 @@
+/** oomspec reports module. */
+package dev.oomspec.reports;

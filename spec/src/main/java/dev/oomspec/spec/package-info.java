@@ -1,0 +1,2 @@
+/** oomspec spec module. */
+package dev.oomspec.spec;

@@ -1,0 +1,2 @@
+/** oomspec traces module. */
+package dev.oomspec.traces;
