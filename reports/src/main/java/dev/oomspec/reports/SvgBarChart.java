@@ -21,7 +21,7 @@ public final class SvgBarChart {
   static final String MODEL = "#1565c0";
   static final String MUTED = "#6b6b6b";
 
-  private static final int WIDTH = 900;
+  private static final int WIDTH = 960;
   private static final int LABEL_RIGHT = 200; // labels end here, right-aligned
   private static final int PLOT_LEFT = 210;
   private static final int PLOT_WIDTH = 300;
@@ -32,7 +32,7 @@ public final class SvgBarChart {
   private static final int BAR_HEIGHT = 16;
   private static final int TOP = 30;
   private static final int LABEL_MAX = 28;
-  private static final int REASON_MAX = 30;
+  private static final int REASON_MAX = 40;
 
   private final int topN;
 
@@ -177,7 +177,7 @@ public final class SvgBarChart {
     if (!eligible) {
       out.append("<text x=\"").append(Integer.toString(REASON_LEFT)).append("\" y=\"")
           .append(Integer.toString(baseline)).append("\" fill=\"").append(MUTED)
-          .append("\" font-style=\"italic\">");
+          .append("\" font-style=\"italic\" font-size=\"11\">");
       Markup.text(Markup.shorten("ineligible: " + c.ineligibleReason(), REASON_MAX), out);
       out.append("</text>");
     }
