@@ -1,0 +1,54 @@
+package dev.oomspec.reports;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * RFC 4180 CSV (Commons CSV {@code DEFAULT}: comma, double quotes, CRLF) for events and for {@link Table}s. Writes to
+ * the caller's {@link Appendable}, flushes it if it is {@link java.io.Flushable}, and never closes it.
+ */
+public final class CsvWriter {
+  /** The event columns, in order. Nulls (no model victim, unknown totalpages) are empty cells. */
+  public static final List<String> EVENT_COLUMNS =
+      List.of(
+          "source", "firstLine", "lastLine", "kernelVictimPid", "kernelVictimComm",
+          "modelVictimPid", "modelVictimComm", "verdict", "reason", "profile", "totalpages");
+
+  private CsvWriter() {}
+
+  /** A header row, then one row per event with its scalar fields. */
+  public static void writeEvents(Iterable<EventView> events, Appendable out) throws IOException {
+    CSVPrinter csv = new CSVPrinter(out, withHeader(EVENT_COLUMNS));
+    for (EventView e : events) {
+      TaskRef model = e.modelVictim();
+      csv.printRecord(
+          e.sourceFile(),
+          e.firstLine(),
+          e.lastLine(),
+          e.kernelVictim().pid(),
+          e.kernelVictim().comm(),
+          model == null ? null : model.pid(),
+          model == null ? null : model.comm(),
+          e.verdict().wireName(),
+          e.reason(),
+          e.profile(),
+          e.totalpages());
+    }
+    csv.flush();
+  }
+
+  /** The table's header, then its rows. */
+  public static void writeTable(Table table, Appendable out) throws IOException {
+    CSVPrinter csv = new CSVPrinter(out, withHeader(table.header()));
+    for (List<String> row : table.rows()) {
+      csv.printRecord(row);
+    }
+    csv.flush();
+  }
+
+  private static CSVFormat withHeader(List<String> header) {
+    return CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get();
+  }
+}
