@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 
 /** Invariants of selection and of oom_badness() against the formulas of kernel-oom.md §2. */
-class BadnessProperties {
+class BadnessPropertiesTest {
     record Proc(long anon, long file, long swap, long pgBytes, int adj) {}
 
     @Provide Arbitrary<Proc> proc() {
