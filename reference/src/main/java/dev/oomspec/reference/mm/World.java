@@ -1,0 +1,169 @@
+package dev.oomspec.reference.mm;
+
+import dev.oomspec.reference.bpf.BpfOom;
+import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.memcg.Memcontrol;
+import dev.oomspec.reference.print.Kmsg;
+import dev.oomspec.reference.profile.KernelProfile;
+import dev.oomspec.reference.profile.KernelProfiles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+
+/**
+ * The modelled machine: tasks in creation order (init_task.tasks), the memcg tree, RAM and swap, NUMA
+ * nodes, the OOM sysctls, oom_lock, the OOM reaper, the log and the trace buffer, and — optionally — the
+ * BPF OOM series at one revision.
+ */
+public final class World {
+    private final KernelProfile profile;
+    private final List<Task> tasks = new ArrayList<>();
+    private final Memcontrol memcontrol;
+    private final OomLock oomLock = new OomLock();
+    private final Kmsg kmsg = new Kmsg();
+    private final OomKill oomKill;
+    private final OomReaper reaper;
+    private final List<LongSupplier> oomNotifiers = new ArrayList<>();
+    private final TreeMap<Integer, Long> nodePresentPages = new TreeMap<>();
+    private long totalRamPages = 262144, totalSwapPages;
+    private int vmSwappiness = 60, panicOnOom;
+    private boolean oomKillAllocatingTask, oomDumpTasks = true, oomKillerDisabled;
+    private volatile Task current;
+    private long nowMs;
+    private long vmstatOomKill;
+    private BpfOom bpf;
+
+    public World(KernelProfile profile, Memcg.Hierarchy hierarchy) {
+        this.profile = profile;
+        this.memcontrol = new Memcontrol(this, hierarchy);
+        this.oomKill = new OomKill(this);
+        this.reaper = new OomReaper(this);
+        nodePresentPages.put(0, totalRamPages);
+    }
+
+    public static World forKernel(String version, Memcg.Hierarchy hierarchy) {
+        return new World(KernelProfiles.forVersion(version), hierarchy);
+    }
+
+    // ---- configuration ----
+    public World setTotalRamPages(long pages) {
+        totalRamPages = pages;
+        if (nodePresentPages.size() == 1) nodePresentPages.put(nodePresentPages.firstKey(), pages);
+        return this;
+    }
+    public World setTotalSwapPages(long pages) { totalSwapPages = pages; return this; }
+    /** NUMA: node id → node_present_pages. More than one node makes cpuset/mempolicy constraints possible. */
+    public World setNodes(TreeMap<Integer, Long> presentPages) {
+        nodePresentPages.clear(); nodePresentPages.putAll(presentPages); return this;
+    }
+    public World setVmSwappiness(int v) { vmSwappiness = v; return this; }
+    public World setPanicOnOom(int v) { panicOnOom = v; return this; }
+    public World setOomKillAllocatingTask(boolean v) { oomKillAllocatingTask = v; return this; }
+    public World setOomDumpTasks(boolean v) { oomDumpTasks = v; return this; }
+    public World setOomKillerDisabled(boolean v) { oomKillerDisabled = v; return this; }
+    /** register_oom_notifier(): the supplier returns the number of pages freed. */
+    public World addOomNotifier(LongSupplier freedPages) { oomNotifiers.add(freedPages); return this; }
+    /** The task that is allocating (current in out_of_memory()). */
+    public World setCurrent(Task t) { current = t; return this; }
+    public World setBpf(BpfOom bpf) { this.bpf = bpf; return this; }
+
+    // ---- tasks ----
+    /** fork() of a new process (thread-group leader) with its own mm, in the root memcg. */
+    public Task newProcess(int pid, String comm, int uid, Mm mm) {
+        return add(new Task(pid, pid, comm, uid, false, pid == 1, new SignalStruct(), mm));
+    }
+    /** The global init process (pid 1). */
+    public Task newInit(Mm mm) { return add(new Task(1, 1, "init", 0, false, true, new SignalStruct(), mm)); }
+    /** A kernel thread (PF_KTHREAD, no mm). */
+    public Task newKthread(int pid, String comm) {
+        return add(new Task(pid, pid, comm, 0, true, false, new SignalStruct(), null));
+    }
+    /** clone(CLONE_THREAD): shares signal and mm with the leader, same memcg. */
+    public Task newThread(Task leader, int pid, String comm) {
+        Task t = add(new Task(pid, leader.tgid, comm, leader.uid, false, false, leader.signal, leader.mm));
+        if (leader.memcg != null) memcontrol.attach(t, leader.memcg);
+        return t;
+    }
+    /** clone(CLONE_VM) without CLONE_THREAD: a separate process sharing {@code other}'s mm. */
+    public Task newProcessSharingMm(int pid, String comm, int uid, Task other) {
+        return add(new Task(pid, pid, comm, uid, false, false, new SignalStruct(), other.mm));
+    }
+    /** vfork(): the child shares the parent's mm until exec; in_vfork() is true for it. */
+    public Task newVforkChild(int pid, String comm, Task parent) {
+        Task t = newProcessSharingMm(pid, comm, parent.uid, parent);
+        t.vforkParent = parent;
+        if (parent.memcg != null) memcontrol.attach(t, parent.memcg);
+        return t;
+    }
+
+    private Task add(Task t) {
+        for (Task o : tasks) if (o.pid == t.pid) throw new IllegalArgumentException("pid in use: " + t.pid);
+        tasks.add(t);
+        memcontrol.attach(t, memcontrol.root());
+        return t;
+    }
+
+    /** Moves a task's whole thread group into {@code memcg}. */
+    public World attach(Task t, Memcg memcg) {
+        for (Task x : List.copyOf(tasks)) if (x.tgid == t.tgid) memcontrol.attach(x, memcg);
+        return this;
+    }
+
+    /** do_exit() of a whole thread group: exit_mmap() sets MMF_OOM_SKIP when the last user goes. */
+    public void exitProcess(Task t) {
+        Mm mm = t.mm;
+        for (Task x : List.copyOf(tasks)) if (x.tgid == t.tgid) {
+            x.mm = null; tasks.remove(x);
+            if (x.memcg != null) x.memcg.tasksRemove(x);
+        }
+        if (mm != null && tasks.stream().noneMatch(x -> x.mm == mm)) mm.oomSkip = true;
+    }
+
+    /** Every SIGKILLed process exits (the victims die). */
+    public void exitKilled() {
+        for (Task t : List.copyOf(tasks)) if (t.sigkill && tasks.contains(t)) exitProcess(t);
+    }
+
+    public Task task(int pid) {
+        for (Task t : tasks) if (t.pid == pid) return t;
+        return null;
+    }
+
+    /** Internal: used by Memcontrol.attach (cgroup.procs write). Use {@link #attach(Task, Memcg)}. */
+    public static void setMemcg(Task t, Memcg m) { t.memcg = m; }
+
+    // ---- time ----
+    /** Advances the clock; fires OOM reaper timers and lets the reaper work (deterministic). */
+    public void advanceTime(long ms) { nowMs += ms; reaper.run(); }
+    public long nowMs() { return nowMs; }
+
+    // ---- accessors ----
+    public KernelProfile profile() { return profile; }
+    /** init_task.tasks order, every thread. */
+    public List<Task> tasks() { return List.copyOf(tasks); }
+    /** for_each_process(): thread-group leaders in creation order. */
+    public List<Task> processes() { return tasks.stream().filter(Task::threadGroupLeader).toList(); }
+    public Memcontrol memcontrol() { return memcontrol; }
+    public Memcg rootMemcg() { return memcontrol.root(); }
+    public OomLock oomLock() { return oomLock; }
+    public Kmsg kmsg() { return kmsg; }
+    public OomKill oomKill() { return oomKill; }
+    public OomReaper reaper() { return reaper; }
+    public BpfOom bpf() { return bpf; }
+    public Task current() { return current; }
+    public long totalRamPages() { return totalRamPages; }
+    public long totalSwapPages() { return totalSwapPages; }
+    public int vmSwappiness() { return vmSwappiness; }
+    public int panicOnOom() { return panicOnOom; }
+    public boolean oomKillAllocatingTask() { return oomKillAllocatingTask; }
+    public boolean oomDumpTasks() { return oomDumpTasks; }
+    public boolean oomKillerDisabled() { return oomKillerDisabled; }
+    public List<LongSupplier> oomNotifiers() { return List.copyOf(oomNotifiers); }
+    public TreeMap<Integer, Long> nodes() { return new TreeMap<>(nodePresentPages); }
+    public Set<Integer> allNodes() { return nodePresentPages.keySet(); }
+    /** /proc/vmstat oom_kill. */
+    public long vmstatOomKill() { return vmstatOomKill; }
+    void countVmOomKill() { vmstatOomKill++; }
+}

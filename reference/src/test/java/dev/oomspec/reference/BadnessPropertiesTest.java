@@ -1,0 +1,119 @@
+package dev.oomspec.reference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Gfp;
+import dev.oomspec.reference.mm.Mm;
+import dev.oomspec.reference.mm.OomControl;
+import dev.oomspec.reference.mm.Task;
+import dev.oomspec.reference.mm.World;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
+
+/** Invariants of selection and of oom_badness() against the formulas of kernel-oom.md §2. */
+class BadnessPropertiesTest {
+    record Proc(long anon, long file, long swap, long pgBytes, int adj) {}
+
+    @Provide Arbitrary<Proc> proc() {
+        return Combinators.combine(Arbitraries.longs().between(0, 1 << 22), Arbitraries.longs().between(0, 1 << 20),
+                Arbitraries.longs().between(0, 1 << 20), Arbitraries.longs().between(0, 1 << 24),
+                Arbitraries.oneOf(Arbitraries.integers().between(-1000, 1000), Arbitraries.of(-1000, 1000, 0)))
+                .as(Proc::new);
+    }
+
+    @Provide Arbitrary<String> version() { return Arbitraries.of("4.4.155", "4.14.177", "4.16.13", "5.2.1", "5.4.59", "5.8.1", "6.18.44", "7.1.3"); }
+
+    static World world(String version, List<Proc> procs, boolean withInitAndKthread) {
+        World w = World.forKernel(version, Memcg.Hierarchy.V2).setTotalRamPages(1 << 22).setTotalSwapPages(1 << 20);
+        if (withInitAndKthread) {
+            w.newInit(new Mm(1 << 30, 1 << 28, 0, 0, 0, 0)); // huge rss: still never chosen
+            w.newKthread(2, "kthreadd");
+        }
+        int pid = 100;
+        for (Proc p : procs) w.newProcess(pid++, "p" + pid, 0, new Mm(0, p.anon, p.file, 0, p.swap, p.pgBytes)).setOomScoreAdj(p.adj);
+        w.setCurrent(w.task(100));
+        return w;
+    }
+
+    static OomControl globalOom(World w) {
+        w.oomLock().lockKillable();
+        try {
+            OomControl oc = OomControl.global(Gfp.GFP_KERNEL, 0);
+            w.oomKill().outOfMemory(oc);
+            return oc;
+        } finally {
+            w.oomLock().unlock();
+        }
+    }
+
+    @Property(tries = 300)
+    void adjMinInitAndKthreadsAreNeverChosen(@ForAll("version") String v, @ForAll @Size(min = 1, max = 8) List<@net.jqwik.api.From("proc") Proc> procs) {
+        World w = world(v, procs, true);
+        OomControl oc = globalOom(w);
+        Task victim = oc.victim();
+        if (victim != null) {
+            assertNotEquals(-1000, victim.oomScoreAdj());
+            assertTrue(!victim.isGlobalInit() && !victim.isKthread());
+        } else {
+            assertTrue(procs.stream().allMatch(p -> p.adj == -1000), "no victim only when every process is -1000");
+        }
+    }
+
+    @Property(tries = 300)
+    void raisingRssNeverLowersRank(@ForAll("version") String v, @ForAll @Size(min = 2, max = 6) List<@net.jqwik.api.From("proc") Proc> procs,
+                                   @ForAll @LongRange(min = 1, max = 1 << 20) long extra) {
+        World w = world(v, procs, false);
+        long total = w.totalRamPages() + w.totalSwapPages();
+        Task t = w.task(100);
+        long before = w.oomKill().oomBadness(t, total);
+        List<Long> others = new ArrayList<>();
+        for (Task o : w.processes()) if (o != t) others.add(w.oomKill().oomBadness(o, total));
+        long rankBefore = others.stream().filter(x -> x > before).count();
+        t.mm().setAnonRss(t.mm().anonRss() + extra);
+        long after = w.oomKill().oomBadness(t, total);
+        assertTrue(after >= before);
+        long rankAfter = others.stream().filter(x -> x > after).count();
+        assertTrue(rankAfter <= rankBefore);
+    }
+
+    @Property(tries = 500)
+    void badnessMatchesTheProfilesFormula(@ForAll("version") String v, @ForAll("proc") Proc p,
+                                          @ForAll @IntRange(min = 1, max = 1 << 24) int totalpages, @ForAll boolean root) {
+        World w = world(v, List.of(p), false);
+        Task t = w.task(100).setCapSysAdmin(root);
+        long got = w.oomKill().oomBadness(t, totalpages);
+        var ver = dev.oomspec.reference.profile.KernelVersion.parse(v);
+        boolean v59 = ver.atLeast(dev.oomspec.reference.profile.KernelVersion.of(5, 9));
+        // kernel-oom.md §2, written out independently of the model
+        if (p.adj == -1000) { assertEquals(v59 ? Long.MIN_VALUE : 0, got); return; }
+        long points = p.anon + p.file + p.swap + p.pgBytes / 4096;
+        if (root && !ver.atLeast(dev.oomspec.reference.profile.KernelVersion.of(4, 17))) points -= points * 3 / 100;
+        points += (long) p.adj * (totalpages / 1000);
+        long expected = v59 ? points : (points > 0 ? points : 1);
+        assertEquals(expected, got);
+    }
+
+    @Property(tries = 200)
+    void tieBreakFollowsTheVersion(@ForAll @IntRange(min = 2, max = 6) int n, @ForAll @LongRange(min = 1, max = 100000) long rss,
+                                   @ForAll boolean new_) {
+        String v = new_ ? "5.3.1" : "5.2.1";
+        List<Proc> procs = new ArrayList<>();
+        for (int i = 0; i < n; i++) procs.add(new Proc(rss, 0, 0, 0, 0));
+        World w = world(v, procs, false);
+        OomControl oc = globalOom(w);
+        // 5.3+: equal points replace → last in creation order; ≤5.2: the first leader stays
+        assertEquals(new_ ? 100 + n - 1 : 100, oc.victim().pid());
+    }
+}
