@@ -74,7 +74,15 @@ public final class LiveCapture {
     if (skip.isPresent()) {
       return new CaptureOutcome.Skipped(s.name(), skip.get());
     }
-    Optional<Path> tail = WorkerProcess.locateTail();
+    return run(env, s, outDir, WorkerProcess.locateTail());
+  }
+
+  /** As {@link #run(CaptureEnvironment, Scenario, Path)} with a given worker binary (tests). */
+  static CaptureOutcome run(CaptureEnvironment env, Scenario s, Path outDir, Optional<Path> tail) {
+    Optional<String> skip = env.skipReason(s);
+    if (skip.isPresent()) {
+      return new CaptureOutcome.Skipped(s.name(), skip.get());
+    }
     if (tail.isEmpty()) {
       return new CaptureOutcome.Skipped(s.name(), "no GNU coreutils tail on PATH (the worker program)");
     }
