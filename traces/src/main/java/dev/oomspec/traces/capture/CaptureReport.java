@@ -27,6 +27,8 @@ import java.util.Map;
  * @param diedFirst         [comm, pid] of each OOM kill in kernel order (from the kmsg Killed lines)
  * @param kills             the OOM kills in order, with the numbers of the kmsg {@code Killed} line
  * @param markVictim        the oom:mark_victim events of the trace, in order
+ * @param oomReports        number of OOM reports ({@code invoked oom-killer} with the task table) in
+ *                          the window; equals the kills unless the kernel's ratelimit ate some
  * @param kmsgRecords       number of records in the window; kmsgLost: lost to overrun
  * @param durationMs        wall time of the scenario, setup to teardown
  * @param outcome           "ok", or why not ("expected 2 kills, got 1", ...)
@@ -35,7 +37,7 @@ import java.util.Map;
 @JsonPropertyOrder({
   "scenario", "description", "cgroup", "cgroupPath", "limitMb", "limitBytes", "swapLimitMb", "kernel",
   "worker", "expectedKills", "tasks", "actualOomScoreAdj", "diedFirst", "kills", "markVictim",
-  "kmsgRecords", "kmsgLost", "durationMs", "outcome"
+  "oomReports", "kmsgRecords", "kmsgLost", "durationMs", "outcome"
 })
 public record CaptureReport(
     String scenario,
@@ -53,6 +55,7 @@ public record CaptureReport(
     List<List<Object>> diedFirst,
     List<Kill> kills,
     List<Victim> markVictim,
+    int oomReports,
     int kmsgRecords,
     int kmsgLost,
     long durationMs,

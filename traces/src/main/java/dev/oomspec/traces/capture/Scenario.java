@@ -58,8 +58,10 @@ public record Scenario(
     if (timeoutSeconds <= 0) {
       timeoutSeconds = 30;
     }
-    if (expectedKills < 0) {
-      throw new IllegalArgumentException(name + ": expectedKills < 0");
+    if (expectedKills < 0 || expectedKills > OomReportBudget.BURST) {
+      throw new IllegalArgumentException(
+          name + ": expectedKills must be 0.." + OomReportBudget.BURST
+              + " (the kernel prints at most that many OOM reports per 5 s)");
     }
     Objects.requireNonNull(trigger, name + ": trigger");
     Set<String> comms = new HashSet<>();

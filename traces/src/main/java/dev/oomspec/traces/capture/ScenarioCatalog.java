@@ -2,7 +2,6 @@ package dev.oomspec.traces.capture;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,9 +90,15 @@ public final class ScenarioCatalog {
     }
   }
 
-  /** A JSON mapper configured like the one used for capture reports. */
-  static ObjectMapper json() {
-    return JsonMapper.builder().build();
+  /** A scenario as YAML that {@link #parse} reads back (null fields left out). */
+  public static String toYaml(Scenario s) {
+    try {
+      return YAML.copy()
+          .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          .writeValueAsString(s);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static InputStream resource(String path) throws IOException {

@@ -117,8 +117,18 @@ public final class WorkerProcess {
    */
   void awaitIdle(long deadlineNanos) throws IOException {
     while (process.isAlive()) {
-      String sys = CaptureEnvironment.read(proc("syscall")).orElse("").strip();
-      String[] f = sys.split(" ");
+      Optional<String> syscall = CaptureEnvironment.read(proc("syscall"));
+      if (syscall.isEmpty() || syscall.get().isBlank()) {
+        // no /proc/PID/syscall (kernel without it): settle for "sleeping" in /proc/PID/stat
+        String st = CaptureEnvironment.read(proc("stat")).orElse("");
+        if (st.contains(") S ")) {
+          baseRchar = rchar();
+          return;
+        }
+        pause(deadlineNanos, "startup of " + comm);
+        continue;
+      }
+      String[] f = syscall.get().strip().split(" ");
       // x86_64 read = 0, arm64/generic read = 63; first argument fd 0
       if (f.length > 2 && (f[0].equals("0") || f[0].equals("63")) && f[1].equals("0x0")) {
         baseRchar = rchar();
