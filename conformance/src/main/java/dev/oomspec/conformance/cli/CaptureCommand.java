@@ -100,13 +100,18 @@ public final class CaptureCommand implements Callable<Integer> {
         env.cgroupVersion().label(), env.ownCgroup(), env.tracefs());
     long t0 = System.nanoTime();
     boolean failed = false;
+    int ran = 0;
     for (Scenario s : run) {
+      ran++;
       CaptureOutcome r = LiveCapture.run(env, s, out);
       o.println(r.summary());
       o.flush();
       failed |= r.failed();
+      if (r instanceof CaptureOutcome.Failed f && f.reason().startsWith(LiveCapture.INTERRUPTED)) {
+        break; // Ctrl-C / SIGTERM: the shutdown hook has cleaned up; run nothing more
+      }
     }
-    o.printf("%d scenario(s) in %d ms%n", run.size(), (System.nanoTime() - t0) / 1_000_000);
+    o.printf("%d of %d scenario(s) in %d ms%n", ran, run.size(), (System.nanoTime() - t0) / 1_000_000);
     o.flush();
     return failed ? 1 : 0;
   }

@@ -42,6 +42,9 @@ public final class LiveCapture {
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+  /** How the reason of a {@link CaptureOutcome.Failed} begins when Ctrl-C/SIGTERM stopped it. */
+  public static final String INTERRUPTED = "interrupted";
+
   private LiveCapture() {}
 
   /** Runs one scenario after probing the machine. */
@@ -109,6 +112,8 @@ public final class LiveCapture {
     try {
       Files.createDirectories(outDir);
       session = CaptureSession.open(env, s, tail.get());
+    } catch (IllegalStateException e) {
+      return new CaptureOutcome.Failed(s.name(), INTERRUPTED + " (the JVM is shutting down)");
     } catch (IOException | RuntimeException e) {
       return new CaptureOutcome.Failed(s.name(), "setup: " + e);
     }
@@ -144,10 +149,13 @@ public final class LiveCapture {
       JSON.writeValue(json.toFile(), report);
       return new CaptureOutcome.Captured(s.name(), outDir, json, report);
     } catch (IOException | RuntimeException e) {
-      return new CaptureOutcome.Failed(
-          s.name(), session.closed() && System.nanoTime() > deadline
-              ? "timed out after " + s.timeoutSeconds() + " s (" + e.getMessage() + ")"
-              : e.toString());
+      String why =
+          !session.closed()
+              ? e.toString()
+              : System.nanoTime() > deadline
+                  ? "timed out after " + s.timeoutSeconds() + " s (" + e.getMessage() + ")"
+                  : INTERRUPTED + " (session closed by the shutdown hook)";
+      return new CaptureOutcome.Failed(s.name(), why);
     } finally {
       guard.interrupt();
     }
