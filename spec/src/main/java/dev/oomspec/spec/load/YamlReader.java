@@ -1,0 +1,115 @@
+package dev.oomspec.spec.load;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Strict Jackson YAML reading; every mapping problem becomes a {@link SpecFormatException}. */
+final class YamlReader {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(YAMLFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+  private YamlReader() {}
+
+  /** Reads a top-level YAML list, element by element, remembering where each element starts. */
+  static <T> List<Located<T>> readList(String file, Reader in, Class<T> type) {
+    List<Located<T>> out = new ArrayList<>();
+    int index = 0;
+    try (JsonParser p = MAPPER.createParser(in)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        return out;
+      }
+      if (first != JsonToken.START_ARRAY) {
+        throw new SpecFormatException(file, line(p.currentTokenLocation()), "(document)",
+            "expected a YAML list of " + type.getSimpleName() + " entries");
+      }
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        int line = line(p.currentTokenLocation());
+        try {
+          out.add(new Located<>(MAPPER.readValue(p, type), file, line));
+        } catch (JsonMappingException e) {
+          throw translate(file, "[" + index + "]", e);
+        }
+        index++;
+      }
+      if (p.currentToken() != JsonToken.END_ARRAY) {
+        throw new SpecFormatException(file, line(p.currentTokenLocation()), "[" + index + "]",
+            "expected a mapping (one entry per list item)");
+      }
+    } catch (JsonProcessingException e) {
+      throw new SpecFormatException(file, line(e.getLocation()), "(syntax)", firstLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(file, e);
+    }
+    return out;
+  }
+
+  /** Reads a single YAML document into {@code type}. */
+  static <T> T readOne(String file, Reader in, Class<T> type) {
+    try {
+      return MAPPER.readValue(in, type);
+    } catch (JsonMappingException e) {
+      throw translate(file, "", e);
+    } catch (JsonProcessingException e) {
+      throw new SpecFormatException(file, line(e.getLocation()), "(syntax)", firstLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(file, e);
+    }
+  }
+
+  static SpecFormatException translate(String file, String prefix, JsonMappingException e) {
+    StringBuilder path = new StringBuilder(prefix);
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        path.append(path.length() > 0 ? "." : "").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        path.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    String problem;
+    if (e instanceof UnrecognizedPropertyException u) {
+      problem = "unknown field '" + u.getPropertyName() + "' (known: " + u.getKnownPropertyIds() + ")";
+    } else if (e instanceof InvalidTypeIdException t) {
+      path.append(path.length() > 0 ? "." : "").append("op");
+      problem = "unknown op '" + t.getTypeId() + "' (known: kfunc, filter, attach, dispatch, report, none)";
+    } else if (e instanceof ValueInstantiationException && e.getCause() != null) {
+      problem = firstLine(e.getCause().getMessage());
+    } else if (e.getCause() instanceof IllegalArgumentException iae) {
+      problem = firstLine(iae.getMessage());
+    } else {
+      problem = firstLine(e.getOriginalMessage());
+    }
+    return new SpecFormatException(file, line(e.getLocation()), path.length() == 0 ? "(root)" : path.toString(), problem);
+  }
+
+  private static int line(JsonLocation loc) {
+    return loc == null ? 0 : loc.getLineNr();
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "malformed";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}
