@@ -22,7 +22,6 @@ final class YamlReader {
   private static final ObjectMapper MAPPER =
       new ObjectMapper(YAMLFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
@@ -45,7 +44,7 @@ final class YamlReader {
       while (p.nextToken() == JsonToken.START_OBJECT) {
         int line = line(p.currentTokenLocation());
         try {
-          out.add(new Located<>(MAPPER.readValue(p, type), file, line));
+          out.add(new Located<>(MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).<T>readValue(p), file, line));
         } catch (JsonMappingException e) {
           throw translate(file, "[" + index + "]", e);
         }

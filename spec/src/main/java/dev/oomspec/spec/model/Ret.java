@@ -27,6 +27,12 @@ public record Ret(Errno errno, long value) {
     }
   }
 
+  /** Plain integer values written without quotes in YAML. */
+  @JsonCreator
+  public static Ret of(long value) {
+    return new Ret(null, value);
+  }
+
   public boolean isError() {
     return errno != null;
   }
