@@ -30,9 +30,15 @@ final class YamlReader {
 
   /** Reads a top-level YAML list, element by element, remembering where each element starts. */
   static <T> List<Located<T>> readList(String file, Reader in, Class<T> type) {
+    String text;
+    try {
+      text = new String(readAll(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(file, e);
+    }
     List<Located<T>> out = new ArrayList<>();
     int index = 0;
-    try (JsonParser p = MAPPER.createParser(in)) {
+    try (JsonParser p = MAPPER.createParser(text)) {
       JsonToken first = p.nextToken();
       if (first == null) {
         return out;
@@ -45,6 +51,10 @@ final class YamlReader {
         int line = line(p.currentTokenLocation());
         try {
           out.add(new Located<>(MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).<T>readValue(p), file, line));
+        } catch (UnrecognizedPropertyException e) {
+          SpecFormatException t = translate(file, "[" + index + "]", e);
+          int where = lineOfField(text, index, e);
+          throw where > 0 ? new SpecFormatException(file, where, t.field(), problemOf(t)) : t;
         } catch (JsonMappingException e) {
           throw translate(file, "[" + index + "]", e);
         }
@@ -73,6 +83,75 @@ final class YamlReader {
     } catch (IOException e) {
       throw new UncheckedIOException(file, e);
     }
+  }
+
+  private static char[] readAll(Reader in) throws IOException {
+    java.io.CharArrayWriter w = new java.io.CharArrayWriter();
+    in.transferTo(w);
+    return w.toCharArray();
+  }
+
+  private static String problemOf(SpecFormatException t) {
+    String m = t.getMessage();
+    return m.substring(m.indexOf("': ") + 3);
+  }
+
+  /**
+   * Records are bound through a buffered creator, so Jackson reports an unknown property at the end of
+   * the object. Re-scan element {@code index} and return the line of the offending field name.
+   */
+  private static int lineOfField(String text, int index, UnrecognizedPropertyException e) {
+    List<String> names = new ArrayList<>();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) names.add(r.getFieldName());
+    }
+    try (JsonParser p = MAPPER.createParser(text)) {
+      p.nextToken();
+      int element = -1;
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
+        element++;
+        if (element < index) {
+          p.skipChildren();
+          continue;
+        }
+        List<String> stack = new ArrayList<>();
+        int depth = 1;
+        String pending = null;
+        List<Integer> fieldDepth = new ArrayList<>();
+        while (depth > 0 && (t = p.nextToken()) != null) {
+          switch (t) {
+            case FIELD_NAME -> {
+              pending = p.currentName();
+              List<String> candidate = new ArrayList<>(stack);
+              candidate.add(pending);
+              if (candidate.equals(names)) return p.currentTokenLocation().getLineNr();
+            }
+            case START_OBJECT -> {
+              depth++;
+              if (pending != null) {
+                stack.add(pending);
+                fieldDepth.add(depth);
+              }
+              pending = null;
+            }
+            case END_OBJECT -> {
+              if (!fieldDepth.isEmpty() && fieldDepth.get(fieldDepth.size() - 1) == depth) {
+                fieldDepth.remove(fieldDepth.size() - 1);
+                stack.remove(stack.size() - 1);
+              }
+              depth--;
+            }
+            case START_ARRAY -> p.skipChildren();
+            default -> pending = null;
+          }
+        }
+        return 0;
+      }
+    } catch (IOException ignored) {
+      return 0;
+    }
+    return 0;
   }
 
   static SpecFormatException translate(String file, String prefix, JsonMappingException e) {
