@@ -1,0 +1,55 @@
+package dev.oomspec.spec.model;
+
+import java.util.List;
+
+/**
+ * One executable (or, for kind documented, explained) statement of the contract.
+ *
+ * @param id stable id, e.g. "KILL-02" or "FLAG-v3-bit07-alone"
+ * @param kind what it constrains
+ * @param area the suite / report epic it belongs to
+ * @param feature kfunc name or feature ("struct_ops", "dispatch", "report")
+ * @param revisions where it holds
+ * @param statement one sentence
+ * @param citations sources (at least one resolvable)
+ * @param covers ids of the bpf-oom-series.md §4/§6/§10 rows this clause implements
+ * @param enforcedBy who enforces it
+ * @param checkOrder 1-based position of the check in the kfunc, in kernel order (null if not a check)
+ * @param given preconditions
+ * @param call the operation
+ * @param expect the expected result
+ * @param inferred true where the source marks it [inferred]
+ * @param proposal for kind proposed: the review item, e.g. "P-02"
+ * @param source "yaml:<file>" for written clauses, "rule:<rule id>" / "csv:<file>:<line>" for expanded ones
+ */
+public record Clause(
+    String id,
+    ClauseKind kind,
+    String area,
+    String feature,
+    List<Revision> revisions,
+    String statement,
+    List<Citation> citations,
+    List<String> covers,
+    Enforcer enforcedBy,
+    Integer checkOrder,
+    Given given,
+    Call call,
+    Expect expect,
+    boolean inferred,
+    String proposal,
+    String source) {
+
+  public boolean holdsIn(Revision r) {
+    return revisions.contains(r);
+  }
+
+  public Given givenOrEmpty() {
+    return given == null ? Given.EMPTY : given;
+  }
+
+  public Clause withSource(String s) {
+    return new Clause(id, kind, area, feature, revisions, statement, citations, covers, enforcedBy,
+        checkOrder, given, call, expect, inferred, proposal, s);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.oomspec.spec.model;
+
+import java.util.List;
+
+/**
+ * World preconditions of a clause (closed vocabulary; every field optional, null = default world).
+ *
+ * @param task the target task of a task-taking kfunc
+ * @param oomLock state of {@code oom_lock} (default: free)
+ * @param fatalSignalWhileWaiting a fatal signal arrives while the caller sleeps in
+ *     {@code mutex_lock_killable(&oom_lock)}
+ * @param platform architecture configuration fixing the order bound (default: MAX_PAGE_ORDER 10 inclusive)
+ * @param occupiedSlots cgroup paths (or "system" in v2) whose OOM-handler slot is already taken
+ * @param dyingCgroups cgroup paths that are being removed (BPF refcount already zero)
+ * @param escapeHatch proposed P-05 only: the user callback consulted while waiting on oom_lock says
+ *     "no longer needed" ({@code abort}) or "proceed"
+ * @param proposedVariant true when the clause needs the model variant with the review's proposals on
+ */
+public record Given(
+    TaskState task,
+    LockState oomLock,
+    Boolean fatalSignalWhileWaiting,
+    Platform platform,
+    List<String> occupiedSlots,
+    List<String> dyingCgroups,
+    String escapeHatch,
+    Boolean proposedVariant) {
+
+  public static final Given EMPTY = new Given(null, null, null, null, null, null, null, null);
+}
