@@ -1,5 +1,12 @@
 package dev.oomspec.reference;
 
+import static dev.oomspec.reference.Samples.booleans;
+import static dev.oomspec.reference.Samples.forAll;
+import static dev.oomspec.reference.Samples.ints;
+import static dev.oomspec.reference.Samples.lists;
+import static dev.oomspec.reference.Samples.longs;
+import static dev.oomspec.reference.Samples.of;
+import static dev.oomspec.reference.Samples.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,28 +19,20 @@ import dev.oomspec.reference.mm.Task;
 import dev.oomspec.reference.mm.World;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /** Invariants of selection and of oom_badness() against the formulas of kernel-oom.md §2. */
 class BadnessPropertiesTest {
     record Proc(long anon, long file, long swap, long pgBytes, int adj) {}
 
-    @Provide Arbitrary<Proc> proc() {
-        return Combinators.combine(Arbitraries.longs().between(0, 1 << 22), Arbitraries.longs().between(0, 1 << 20),
-                Arbitraries.longs().between(0, 1 << 20), Arbitraries.longs().between(0, 1 << 24),
-                Arbitraries.oneOf(Arbitraries.integers().between(-1000, 1000), Arbitraries.of(-1000, 1000, 0)))
-                .as(Proc::new);
-    }
+    static final Samples.Gen<Proc> PROC = procs();
+    static final Samples.Gen<String> VERSION = of("4.4.155", "4.14.177", "4.16.13", "5.2.1", "5.4.59", "5.8.1", "6.18.44", "7.1.3");
 
-    @Provide Arbitrary<String> version() { return Arbitraries.of("4.4.155", "4.14.177", "4.16.13", "5.2.1", "5.4.59", "5.8.1", "6.18.44", "7.1.3"); }
+    private static Samples.Gen<Proc> procs() {
+        Samples.Gen<Long> anon = longs(0, 1 << 22), file = longs(0, 1 << 20), swap = longs(0, 1 << 20), pg = longs(0, 1 << 24);
+        Samples.Gen<Integer> adj = oneOf(ints(-1000, 1000), of(-1000, 1000, 0));
+        return r -> new Proc(anon.next(r), file.next(r), swap.next(r), pg.next(r), adj.next(r));
+    }
 
     static World world(String version, List<Proc> procs, boolean withInitAndKthread) {
         World w = World.forKernel(version, Memcg.Hierarchy.V2).setTotalRamPages(1 << 22).setTotalSwapPages(1 << 20);
@@ -58,8 +57,12 @@ class BadnessPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
-    void adjMinInitAndKthreadsAreNeverChosen(@ForAll("version") String v, @ForAll @Size(min = 1, max = 8) List<@net.jqwik.api.From("proc") Proc> procs) {
+    @Test
+    void adjMinInitAndKthreadsAreNeverChosen() {
+        forAll(300, s -> adjMinInitAndKthreadsAreNeverChosen(s.draw("v", VERSION), s.draw("procs", lists(PROC, 1, 8))));
+    }
+
+    private static void adjMinInitAndKthreadsAreNeverChosen(String v, List<Proc> procs) {
         World w = world(v, procs, true);
         OomControl oc = globalOom(w);
         Task victim = oc.victim();
@@ -71,9 +74,13 @@ class BadnessPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
-    void raisingRssNeverLowersRank(@ForAll("version") String v, @ForAll @Size(min = 2, max = 6) List<@net.jqwik.api.From("proc") Proc> procs,
-                                   @ForAll @LongRange(min = 1, max = 1 << 20) long extra) {
+    @Test
+    void raisingRssNeverLowersRank() {
+        forAll(300, s -> raisingRssNeverLowersRank(s.draw("v", VERSION), s.draw("procs", lists(PROC, 2, 6)),
+                s.draw("extra", longs(1, 1 << 20))));
+    }
+
+    private static void raisingRssNeverLowersRank(String v, List<Proc> procs, long extra) {
         World w = world(v, procs, false);
         long total = w.totalRamPages() + w.totalSwapPages();
         Task t = w.task(100);
@@ -88,9 +95,13 @@ class BadnessPropertiesTest {
         assertTrue(rankAfter <= rankBefore);
     }
 
-    @Property(tries = 500)
-    void badnessMatchesTheProfilesFormula(@ForAll("version") String v, @ForAll("proc") Proc p,
-                                          @ForAll @IntRange(min = 1, max = 1 << 24) int totalpages, @ForAll boolean root) {
+    @Test
+    void badnessMatchesTheProfilesFormula() {
+        forAll(500, s -> badnessMatchesTheProfilesFormula(s.draw("v", VERSION), s.draw("p", PROC),
+                s.draw("totalpages", ints(1, 1 << 24)), s.draw("root", booleans())));
+    }
+
+    private static void badnessMatchesTheProfilesFormula(String v, Proc p, int totalpages, boolean root) {
         World w = world(v, List.of(p), false);
         Task t = w.task(100).setCapSysAdmin(root);
         long got = w.oomKill().oomBadness(t, totalpages);
@@ -105,9 +116,13 @@ class BadnessPropertiesTest {
         assertEquals(expected, got);
     }
 
-    @Property(tries = 200)
-    void tieBreakFollowsTheVersion(@ForAll @IntRange(min = 2, max = 6) int n, @ForAll @LongRange(min = 1, max = 100000) long rss,
-                                   @ForAll boolean new_) {
+    @Test
+    void tieBreakFollowsTheVersion() {
+        forAll(200, s -> tieBreakFollowsTheVersion(s.draw("n", ints(2, 6)), s.draw("rss", longs(1, 100000)),
+                s.draw("new_", booleans())));
+    }
+
+    private static void tieBreakFollowsTheVersion(int n, long rss, boolean new_) {
         String v = new_ ? "5.3.1" : "5.2.1";
         List<Proc> procs = new ArrayList<>();
         for (int i = 0; i < n; i++) procs.add(new Proc(rss, 0, 0, 0, 0));

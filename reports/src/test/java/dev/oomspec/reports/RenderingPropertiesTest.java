@@ -2,17 +2,18 @@ package dev.oomspec.reports;
 
 import static dev.oomspec.reports.Fixtures.parseXml;
 import static dev.oomspec.reports.Fixtures.withClass;
+import static dev.oomspec.reports.Samples.anyStrings;
+import static dev.oomspec.reports.Samples.forAll;
+import static dev.oomspec.reports.Samples.longs;
+import static dev.oomspec.reports.Samples.oneOf;
+import static dev.oomspec.reports.Samples.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringWriter;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -25,14 +26,11 @@ class RenderingPropertiesTest {
    * ampersand, quotes, CR/LF/TAB, NUL and other controls, a lone surrogate, an emoji), which plain random Unicode
    * strings almost never contain.
    */
-  @Provide
-  Arbitrary<String> text() {
-    Arbitrary<String> nasty = Arbitraries.strings()
-        .withChars("<>&\"'[]:;/=\\ \t\n\r\u0000\u0001\u001b\u007f\uD800\uDC00\uFFFE\uFFFFaZ9")
-        .withChars("\uD83D\uDE00") // a valid pair only when both halves land in order
-        .ofMaxLength(24);
-    return Arbitraries.oneOf(Arbitraries.strings(), nasty);
-  }
+  private static final Samples.Gen<String> TEXT = oneOf(anyStrings(), strings(
+      "<>&\"'[]:;/=\\ \t\n\r\u0000\u0001\u001b\u007f\uD800\uDC00\uFFFE\uFFFFaZ9"
+          + "\uD83D\uDE00", // a valid pair only when both halves land in order
+      24));
+  private static final Samples.Gen<Long> POINTS = longs(Long.MIN_VALUE, Long.MAX_VALUE);
 
   private static EventView event(String comm, String reason, long points) {
     TaskRef victim = new TaskRef(42, comm);
@@ -44,9 +42,13 @@ class RenderingPropertiesTest {
         List.of(comm, reason));
   }
 
-  @Property(tries = 300)
-  void svgStaysWellFormedAndKeepsTheText(
-      @ForAll("text") String comm, @ForAll("text") String reason, @ForAll long points) throws Exception {
+  @Test
+  void svgStaysWellFormedAndKeepsTheText() {
+    forAll(300, s -> svgStaysWellFormedAndKeepsTheText(
+        s.draw("comm", TEXT), s.draw("reason", TEXT), s.draw("points", POINTS)));
+  }
+
+  private static void svgStaysWellFormedAndKeepsTheText(String comm, String reason, long points) throws Exception {
     Document doc = parseXml(new SvgBarChart().render(event(comm, reason, points)));
 
     List<Element> groups = withClass(doc, "g", "candidate");
@@ -59,9 +61,12 @@ class RenderingPropertiesTest {
     assertEquals(1, titles.stream().filter(kernelTitle::equals).count(), titles.toString());
   }
 
-  @Property(tries = 200)
-  void htmlStaysWellFormedAndKeepsTheText(@ForAll("text") String comm, @ForAll("text") String reason)
-      throws Exception {
+  @Test
+  void htmlStaysWellFormedAndKeepsTheText() {
+    forAll(200, s -> htmlStaysWellFormedAndKeepsTheText(s.draw("comm", TEXT), s.draw("reason", TEXT)));
+  }
+
+  private static void htmlStaysWellFormedAndKeepsTheText(String comm, String reason) throws Exception {
     ReplayReport report = ReplayReport.of(comm, reason, List.of(event(comm, reason, 10)))
         .withCitations(List.of(new Citation(reason, "https://x.test/" + comm)));
     StringWriter out = new StringWriter();
@@ -78,9 +83,13 @@ class RenderingPropertiesTest {
     assertEquals(Markup.sanitized(reason), last.getTextContent());
   }
 
-  @Property(tries = 300)
-  void jsonLinesParseBackToTheSameValues(
-      @ForAll("text") String comm, @ForAll("text") String reason, @ForAll long points) throws Exception {
+  @Test
+  void jsonLinesParseBackToTheSameValues() {
+    forAll(300, s -> jsonLinesParseBackToTheSameValues(
+        s.draw("comm", TEXT), s.draw("reason", TEXT), s.draw("points", POINTS)));
+  }
+
+  private static void jsonLinesParseBackToTheSameValues(String comm, String reason, long points) throws Exception {
     StringWriter out = new StringWriter();
     JsonLinesWriter.writeAll(List.of(event(comm, reason, points)), out);
     String text = out.toString();
