@@ -1,0 +1,114 @@
+package dev.oomspec.traces.read;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code journalctl -o json} (and {@code json-seq}/{@code export}-free JSON lines): one object per line, key
+ * order free. Kernel records ({@code _TRANSPORT=kernel}) carry the text in {@code MESSAGE} (a string, or an
+ * array of bytes for non-UTF-8 text); embedded newlines split a record into several kernel lines. Timestamps
+ * from {@code _SOURCE_MONOTONIC_TIMESTAMP} (else {@code __MONOTONIC_TIMESTAMP}), µs. Stream key: host and boot.
+ */
+public final class JournalJsonReader implements LogReader {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public String name() {
+    return "journal-json";
+  }
+
+  @Override
+  public int sniff(String line) {
+    String t = line.strip();
+    return t.startsWith("{") && (t.contains("\"MESSAGE\"") || t.contains("\"__CURSOR\"")) ? 3 : 0;
+  }
+
+  @Override
+  public Decoded decode(String source, long n, String line) {
+    String t = line.strip();
+    if (t.isEmpty()) {
+      return new Decoded.Unrelated("blank line");
+    }
+    if (t.charAt(0) == '\u001e') {
+      t = t.substring(1); // json-seq record separator
+    }
+    if (!t.startsWith("{")) {
+      return new Decoded.Malformed("not a JSON object");
+    }
+    JsonNode o;
+    try {
+      o = JSON.readTree(t);
+    } catch (JsonProcessingException | RuntimeException e) {
+      return new Decoded.Malformed("invalid JSON: " + firstLine(e.getMessage()));
+    }
+    if (o == null || !o.isObject()) {
+      return new Decoded.Malformed("not a JSON object");
+    }
+    String transport = o.path("_TRANSPORT").asText("");
+    if (!transport.equals("kernel")) {
+      return new Decoded.Unrelated("journal record from " + (transport.isEmpty() ? "unknown transport" : transport));
+    }
+    String message = message(o.get("MESSAGE"));
+    if (message == null) {
+      return new Decoded.Malformed("kernel record without MESSAGE");
+    }
+    String stream = o.path("_HOSTNAME").asText("") + "/" + shortBoot(o.path("_BOOT_ID").asText(""));
+    Long usec = Scan.toLong(o.path("_SOURCE_MONOTONIC_TIMESTAMP").asText(null));
+    if (usec == null) {
+      usec = Scan.toLong(o.path("__MONOTONIC_TIMESTAMP").asText(null));
+    }
+    Double ts = usec == null ? null : usec / 1e6;
+    String wall = o.path("__REALTIME_TIMESTAMP").asText(null);
+    List<KernelLine> out = new ArrayList<>(1);
+    int i = 0;
+    boolean first = true;
+    while (true) {
+      int nl = message.indexOf('\n', i);
+      String piece = message.substring(i, nl < 0 ? message.length() : nl);
+      piece = LineCleaner.clean(piece);
+      out.add(new KernelLine(source, n, stream, ts, wall, null, !first,
+          first ? piece.stripTrailing() : piece.strip()));
+      first = false;
+      if (nl < 0) {
+        break;
+      }
+      i = nl + 1;
+    }
+    return new Decoded.Kernel(out);
+  }
+
+  private static String message(JsonNode m) {
+    if (m == null || m.isNull()) {
+      return null;
+    }
+    if (m.isTextual()) {
+      return m.asText();
+    }
+    if (m.isArray()) {
+      byte[] b = new byte[m.size()];
+      for (int k = 0; k < b.length; k++) {
+        b[k] = (byte) m.get(k).asInt();
+      }
+      return new String(b, StandardCharsets.UTF_8);
+    }
+    return m.asText();
+  }
+
+  private static String shortBoot(String boot) {
+    return boot.length() > 8 ? boot.substring(0, 8) : boot;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    String f = nl < 0 ? s : s.substring(0, nl);
+    return f.length() > 120 ? f.substring(0, 120) : f;
+  }
+}
