@@ -26,7 +26,7 @@ final class ReportLines {
 
   static Header header(String t) {
     int at = t.indexOf(INVOKED);
-    if (at < 0 || (at > 0 && t.charAt(at - 1) != ' ')) {
+    if (at < 0) {
       return null;
     }
     String comm = t.substring(0, at).strip();

@@ -1,7 +1,6 @@
 package dev.oomspec.traces.read;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /** The wrapping readers by name, in sniffing preference order (earlier wins a tie). */
@@ -33,9 +32,8 @@ public final class Readers {
 
   /** A fresh reader by name (case-insensitive). */
   public static LogReader byName(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
     return all().stream()
-        .filter(r -> r.name().equals(n))
+        .filter(r -> r.name().equalsIgnoreCase(name.strip()))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("unknown reader '" + name + "'; known: " + names()));
   }
