@@ -157,7 +157,14 @@ public final class OomLogReader {
         }
         return d;
       } else if (dec instanceof Decoded.Trace t) {
-        return ftrace.accept(source, t.line(), t.event());
+        Disposition d = Disposition.unrelated("no event");
+        boolean first = true;
+        for (var e : t.events()) {
+          Disposition one = ftrace.accept(source, t.line(), e);
+          d = first ? one : d.max(one);
+          first = false;
+        }
+        return d;
       } else if (dec instanceof Decoded.Tool t) {
         sink.accept(ToolEvents.of(t.kill()));
         return Disposition.EVENT;

@@ -13,8 +13,12 @@ public sealed interface Decoded {
     }
   }
 
-  /** One ftrace event. */
-  record Trace(FtraceEvent event, long line) implements Decoded {}
+  /** Ftrace events: one, or several when lines were glued together after a lost newline. */
+  record Trace(List<FtraceEvent> events, long line) implements Decoded {
+    public Trace {
+      events = List.copyOf(events);
+    }
+  }
 
   /** One line of a bcc/bpftrace oomkill tool. */
   record Tool(OomKillToolLine kill) implements Decoded {}

@@ -1,7 +1,9 @@
 package dev.oomspec.traces.read;
 
 import dev.oomspec.traces.ftrace.FtraceEvent;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,6 +81,96 @@ public final class FtraceLineParser {
     }
     Map<String, String> fields = fields(line.substring(Math.min(line.length(), ev)).strip());
     return new FtraceEvent(comm, pid, cpu, flags, ns, system, event, fields);
+  }
+
+  /**
+   * Parses a line that may hold several events glued together (a lost newline): the line is cut before each
+   * later {@code comm-pid [cpu]} column that is followed by a timestamp. Empty when the first part is not an
+   * event line.
+   */
+  public static List<FtraceEvent> parseAll(String line) {
+    List<FtraceEvent> out = new ArrayList<>(1);
+    String rest = line;
+    while (true) {
+      int cut = gluedStart(rest);
+      FtraceEvent e = parse(cut < 0 ? rest : rest.substring(0, cut));
+      if (e == null) {
+        return out;
+      }
+      out.add(e);
+      if (cut < 0) {
+        return out;
+      }
+      rest = rest.substring(cut);
+    }
+  }
+
+  /**
+   * Events glued after a non-event prefix (a {@code #} comment or a preamble line that lost its newline):
+   * the events found after the prefix, or empty.
+   */
+  public static List<FtraceEvent> afterPrefix(String line) {
+    int cpu = findCpu(line);
+    if (cpu < 0) {
+      return List.of();
+    }
+    int k = cpu - 1;
+    while (k > 0 && line.charAt(k - 1) == ' ') {
+      k--;
+    }
+    int pidEnd = k;
+    while (k > 0 && Scan.isDigit(line.charAt(k - 1))) {
+      k--;
+    }
+    if (k == pidEnd || k == 0 || line.charAt(k - 1) != '-') {
+      return List.of();
+    }
+    k--;
+    while (k > 0 && line.charAt(k - 1) != ' ') {
+      k--;
+    }
+    return parseAll(line.substring(k));
+  }
+
+  /** True when s has a {@code -<pid> [<cpu>]} column somewhere, i.e. looks like it holds an event. */
+  public static boolean hasEventColumn(String s) {
+    return findCpu(s) >= 0;
+  }
+
+  /** Start of a second event's task column in s (after the first event's name), or -1. */
+  private static int gluedStart(String s) {
+    int first = findCpu(s);
+    if (first < 0) {
+      return -1;
+    }
+    int i = s.indexOf(" [", first + 1);
+    while (i >= 0) {
+      int open = i + 1;
+      int d = Scan.digitsEnd(s, open + 1);
+      if (d > open + 1 && d - open <= 5 && d < s.length() && s.charAt(d) == ']') {
+        int k = i;
+        while (k > 0 && s.charAt(k - 1) == ' ') {
+          k--;
+        }
+        int pidEnd = k;
+        while (k > 0 && Scan.isDigit(s.charAt(k - 1))) {
+          k--;
+        }
+        if (k < pidEnd && k > 0 && s.charAt(k - 1) == '-') {
+          k--;
+          while (k > 0 && s.charAt(k - 1) != ' ' && s.charAt(k - 1) != '=') {
+            k--;
+          }
+          if (k > 0 && s.charAt(k - 1) == '=') {
+            i = s.indexOf(" [", i + 1);
+            continue;
+          }
+          return k;
+        }
+      }
+      i = s.indexOf(" [", i + 1);
+    }
+    return -1;
   }
 
   /** {@code key=value} / {@code key:value} fields; tokens without a key join the previous value. */

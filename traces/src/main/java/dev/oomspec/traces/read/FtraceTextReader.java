@@ -1,6 +1,7 @@
 package dev.oomspec.traces.read;
 
 import dev.oomspec.traces.ftrace.FtraceEvent;
+import java.util.List;
 
 /**
  * tracefs {@code trace} and {@code trace_pipe} text: {@code #} header comments, then
@@ -29,12 +30,16 @@ public final class FtraceTextReader implements LogReader {
       return new Decoded.Unrelated("blank line");
     }
     if (t.startsWith("#")) {
-      return new Decoded.Unrelated("ftrace header comment");
+      List<FtraceEvent> glued = FtraceLineParser.afterPrefix(line);
+      if (glued.isEmpty() && FtraceLineParser.hasEventColumn(line)) {
+        return new Decoded.Malformed("unreadable event glued to a header line");
+      }
+      return glued.isEmpty() ? new Decoded.Unrelated("ftrace header comment") : new Decoded.Trace(glued, n);
     }
     if (t.startsWith("CPU:") && t.contains("LOST")) {
       return new Decoded.Malformed("ftrace lost events: " + t);
     }
-    FtraceEvent e = FtraceLineParser.parse(line);
-    return e == null ? new Decoded.Malformed("not an ftrace event line") : new Decoded.Trace(e, n);
+    List<FtraceEvent> es = FtraceLineParser.parseAll(line);
+    return es.isEmpty() ? new Decoded.Malformed("not an ftrace event line") : new Decoded.Trace(es, n);
   }
 }

@@ -1,6 +1,7 @@
 package dev.oomspec.traces.read;
 
 import dev.oomspec.traces.ftrace.FtraceEvent;
+import java.util.List;
 
 /**
  * {@code trace-cmd report} text (default and {@code -R} raw): a {@code cpus=N} / {@code version = N} preamble,
@@ -31,9 +32,13 @@ public final class TraceCmdReportReader implements LogReader {
     }
     if (t.startsWith("cpus=") || t.startsWith("version = ") || (t.startsWith("CPU ") && t.endsWith(" is empty"))
         || t.startsWith("#")) {
-      return new Decoded.Unrelated("trace-cmd preamble");
+      List<FtraceEvent> glued = FtraceLineParser.afterPrefix(line);
+      if (glued.isEmpty() && FtraceLineParser.hasEventColumn(line)) {
+        return new Decoded.Malformed("unreadable event glued to a header line");
+      }
+      return glued.isEmpty() ? new Decoded.Unrelated("trace-cmd preamble") : new Decoded.Trace(glued, n);
     }
-    FtraceEvent e = FtraceLineParser.parse(line);
-    return e == null ? new Decoded.Malformed("not a trace-cmd report event line") : new Decoded.Trace(e, n);
+    List<FtraceEvent> es = FtraceLineParser.parseAll(line);
+    return es.isEmpty() ? new Decoded.Malformed("not a trace-cmd report event line") : new Decoded.Trace(es, n);
   }
 }
