@@ -1,8 +1,9 @@
 package dev.oomspec.traces.read;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,22 +41,41 @@ public final class JournalJsonReader implements LogReader {
     if (!t.startsWith("{")) {
       return new Decoded.Malformed("not a JSON object");
     }
-    JsonNode o;
-    try {
-      o = JSON.readTree(t);
-    } catch (JsonProcessingException | RuntimeException e) {
+    // normally one object; several when lines lost their newline ("…}{…")
+    List<KernelLine> out = new ArrayList<>(1);
+    String lastWhy = null;
+    try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(t)) {
+      while (it.hasNextValue()) {
+        JsonNode o = it.nextValue();
+        if (o == null || !o.isObject()) {
+          return new Decoded.Malformed("not a JSON object");
+        }
+        String why = record(source, n, o, out);
+        if (why != null) {
+          if (why.startsWith("!")) {
+            return new Decoded.Malformed(why.substring(1));
+          }
+          lastWhy = why;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
       return new Decoded.Malformed("invalid JSON: " + firstLine(e.getMessage()));
     }
-    if (o == null || !o.isObject()) {
-      return new Decoded.Malformed("not a JSON object");
+    if (out.isEmpty()) {
+      return new Decoded.Unrelated(lastWhy == null ? "empty JSON" : lastWhy);
     }
+    return new Decoded.Kernel(out);
+  }
+
+  /** Adds the kernel lines of one record; returns null, an unrelated reason, or "!" + a malformed reason. */
+  private static String record(String source, long n, JsonNode o, List<KernelLine> out) {
     String transport = o.path("_TRANSPORT").asText("");
     if (!transport.equals("kernel")) {
-      return new Decoded.Unrelated("journal record from " + (transport.isEmpty() ? "unknown transport" : transport));
+      return "journal record from " + (transport.isEmpty() ? "unknown transport" : transport);
     }
     String message = message(o.get("MESSAGE"));
     if (message == null) {
-      return new Decoded.Malformed("kernel record without MESSAGE");
+      return "!kernel record without MESSAGE";
     }
     String stream = o.path("_HOSTNAME").asText("") + "/" + shortBoot(o.path("_BOOT_ID").asText(""));
     Long usec = Scan.toLong(o.path("_SOURCE_MONOTONIC_TIMESTAMP").asText(null));
@@ -64,7 +84,6 @@ public final class JournalJsonReader implements LogReader {
     }
     Double ts = usec == null ? null : usec / 1e6;
     String wall = o.path("__REALTIME_TIMESTAMP").asText(null);
-    List<KernelLine> out = new ArrayList<>(1);
     int i = 0;
     boolean first = true;
     while (true) {
@@ -79,7 +98,7 @@ public final class JournalJsonReader implements LogReader {
       }
       i = nl + 1;
     }
-    return new Decoded.Kernel(out);
+    return null;
   }
 
   private static String message(JsonNode m) {
