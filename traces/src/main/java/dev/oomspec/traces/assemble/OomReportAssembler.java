@@ -113,6 +113,8 @@ public final class OomReportAssembler {
   private static boolean startsHeaderless(String t) {
     return t.contains(ReportLines.KILLED) && t.contains(" (")
         || t.startsWith("oom-kill:")
+        || ReportLines.isUsageLine(t) && ReportLines.usage(t, t.substring(0, t.indexOf(':'))) != null
+        || t.startsWith("Tasks state (memory values in pages)")
         || ReportLines.taskIn(t) != null
         || t.startsWith("Out of memory and no killable processes")
         || ReportLines.killScore(t) != null;

@@ -228,8 +228,7 @@ final class ReportBuilder {
       phase = Phase.TASKS;
       return Disposition.EVENT;
     }
-    if (ReportLines.looksLikeTaskRow(t)
-        && (phase == Phase.TASKS || phase == Phase.MEMORY || phase == Phase.MEMCG_STATS)) {
+    if (ReportLines.looksLikeTaskRow(t) && phase.ordinal() <= Phase.TASKS.ordinal()) {
       phase = Phase.TASKS;
       return row(t, kl);
     }

@@ -21,7 +21,11 @@ public final class FormatSniffer {
     for (LogReader r : readers) {
       long score = 0;
       for (String l : firstLines) {
-        score += r.sniff(l);
+        try {
+          score += r.sniff(l);
+        } catch (RuntimeException e) {
+          // a reader bug must not stop reading; the line simply does not vote
+        }
       }
       if (score > bestScore) {
         best = r;

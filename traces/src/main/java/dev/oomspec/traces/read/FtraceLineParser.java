@@ -62,7 +62,7 @@ public final class FtraceLineParser {
       return null;
     }
     String frac = ts.substring(dot + 1);
-    if (frac.length() > 9) {
+    if (frac.isEmpty() || frac.length() > 9 || dot > 12) {
       return null;
     }
     long ns = Long.parseLong(ts.substring(0, dot)) * 1_000_000_000L
@@ -78,6 +78,9 @@ public final class FtraceLineParser {
     if (colon > 0) {
       system = event.substring(0, colon);
       event = event.substring(colon + 1);
+    }
+    if (!identifier(event) || !(system.isEmpty() || identifier(system))) {
+      return null;
     }
     Map<String, String> fields = fields(line.substring(Math.min(line.length(), ev)).strip());
     return new FtraceEvent(comm, pid, cpu, flags, ns, system, event, fields);
@@ -96,6 +99,10 @@ public final class FtraceLineParser {
       FtraceEvent e = parse(cut < 0 ? rest : rest.substring(0, cut));
       if (e == null) {
         return out;
+      }
+      if (cut < 0 && (stampedEvents(rest) > 1
+          || e.fields().values().stream().anyMatch(FtraceLineParser::hasEventColumn))) {
+        return List.of(); // another event's columns were swallowed: unreadable glued line
       }
       out.add(e);
       if (cut < 0) {
@@ -130,6 +137,31 @@ public final class FtraceLineParser {
       k--;
     }
     return parseAll(line.substring(k));
+  }
+
+  /** How many {@code <secs>.<frac>: <event>:} sequences v holds (more than one: events glued together). */
+  static int stampedEvents(String v) {
+    int n = 0;
+    int i = v.indexOf(": ");
+    while (i > 0) {
+      int b = i;
+      while (b > 0 && (Scan.isDigit(v.charAt(b - 1)) || v.charAt(b - 1) == '.')) {
+        b--;
+      }
+      int dot = v.indexOf('.', b);
+      if (b < i && dot > b && dot < i - 1) {
+        int s = Scan.skipSpaces(v, i + 2);
+        int e = s;
+        while (e < v.length() && v.charAt(e) != ' ') {
+          e++;
+        }
+        if (e - s > 1 && v.charAt(e - 1) == ':') {
+          n++;
+        }
+      }
+      i = v.indexOf(": ", i + 2);
+    }
+    return n;
   }
 
   /** True when s has a {@code -<pid> [<cpu>]} column somewhere, i.e. looks like it holds an event. */
@@ -212,6 +244,19 @@ public final class FtraceLineParser {
       }
     }
     return -1;
+  }
+
+  private static boolean identifier(String s) {
+    if (s.isEmpty() || Scan.isDigit(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || Scan.isDigit(c) || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int tokenEnd(String s, int i) {

@@ -70,8 +70,13 @@ public final class JournalJsonReader implements LogReader {
   /** Adds the kernel lines of one record; returns null, an unrelated reason, or "!" + a malformed reason. */
   private static String record(String source, long n, JsonNode o, List<KernelLine> out) {
     String transport = o.path("_TRANSPORT").asText("");
+    if (transport.isEmpty()) {
+      // --output-fields exports may drop _TRANSPORT: fall back to the identifier, else read as kernel text
+      String ident = o.path("SYSLOG_IDENTIFIER").asText("");
+      transport = ident.isEmpty() || ident.equals("kernel") ? "kernel" : ident;
+    }
     if (!transport.equals("kernel")) {
-      return "journal record from " + (transport.isEmpty() ? "unknown transport" : transport);
+      return "journal record from " + transport;
     }
     String message = message(o.get("MESSAGE"));
     if (message == null) {
