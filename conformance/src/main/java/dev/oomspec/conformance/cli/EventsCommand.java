@@ -1,0 +1,138 @@
+package dev.oomspec.conformance.cli;
+
+import dev.oomspec.traces.LineAccounting;
+import dev.oomspec.traces.Malformed;
+import dev.oomspec.traces.OomLogReader;
+import dev.oomspec.traces.ReadOptions;
+import dev.oomspec.traces.event.OomEvent;
+import dev.oomspec.traces.json.EventJson;
+import dev.oomspec.traces.read.Readers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code oomspec events [--format json|text] [--reader NAME] FILE…|-}: reads OOM events from logs in any
+ * supported wrapping and prints one JSON object per event per line (docs/events-format.md); the line
+ * accounting of each input goes to stderr. Exit 0 when every input was read, 2 when one could not be opened.
+ */
+@Command(
+    name = "events",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Read OOM events from kernel logs (dmesg, dmesg -T, /dev/kmsg, syslog, journalctl text or JSON,"
+          + " console text, ftrace, trace-cmd report, bcc/bpftrace oomkill) and print them.",
+      "stdout: one event per line; stderr: what became of every input line."
+    })
+public final class EventsCommand implements Callable<Integer> {
+
+  enum Format { json, text }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--format", defaultValue = "json", description = "json (default) or text")
+  Format format;
+
+  @Option(names = "--reader", paramLabel = "NAME",
+      description = "force a wrapping reader instead of sniffing: ${COMPLETION-CANDIDATES}",
+      completionCandidates = ReaderNames.class)
+  String reader;
+
+  @Option(names = "--max-line", defaultValue = "65536", paramLabel = "CHARS",
+      description = "longer lines are reported malformed and skipped (default ${DEFAULT-VALUE})")
+  int maxLine;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "log files; - reads stdin")
+  List<String> files;
+
+  /** The reader names for the help text. */
+  static final class ReaderNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Readers.names().iterator();
+    }
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (reader != null && !Readers.names().stream().anyMatch(n -> n.equalsIgnoreCase(reader))) {
+      err.println("unknown reader '" + reader + "'; known: " + String.join(", ", Readers.names()));
+      return 2;
+    }
+    ReadOptions options = ReadOptions.defaults().withReader(reader).withMaxLineLength(Math.max(16, maxLine));
+    Consumer<OomEvent> sink = e -> {
+      out.println(format == Format.json ? EventJson.line(e) : text(e));
+      out.flush();
+    };
+    int exit = 0;
+    long events = 0;
+    for (String f : files) {
+      long[] count = {0};
+      Consumer<OomEvent> counting = e -> {
+        count[0]++;
+        sink.accept(e);
+      };
+      try {
+        LineAccounting a;
+        if (f.equals("-")) {
+          a = OomLogReader.read(System.in, "-", options, counting);
+        } else {
+          try (InputStream in = Files.newInputStream(Path.of(f))) {
+            a = OomLogReader.read(in, f, options, counting);
+          }
+        }
+        events += count[0];
+        err.println(a.summary() + ", " + count[0] + " events");
+        for (Malformed m : a.malformedLines()) {
+          err.println("  " + m.file() + ":" + m.line() + ": malformed: " + m.why());
+        }
+        if (a.malformed() > a.malformedLines().size()) {
+          err.println("  … " + (a.malformed() - a.malformedLines().size()) + " more malformed lines");
+        }
+      } catch (IOException | RuntimeException e) {
+        err.println(f + ": unreadable: " + e.getMessage());
+        exit = 2;
+      }
+    }
+    if (files.size() > 1) {
+      err.println("total: " + events + " events from " + files.size() + " inputs");
+    }
+    err.flush();
+    return exit;
+  }
+
+  private static String text(OomEvent e) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(e.source()).append(':').append(e.firstLine()).append('-').append(e.lastLine()).append(' ')
+        .append(e.origin());
+    if (e.trigger() != null) {
+      sb.append(" trigger=").append(e.trigger().comm()).append('/').append(e.trigger().pid());
+    }
+    if (e.constraint() != null) {
+      sb.append(' ').append(e.constraint());
+    }
+    if (e.memcg() != null && e.memcg().limitKb() != null) {
+      sb.append(" memcg ").append(e.memcg().usageKb()).append('/').append(e.memcg().limitKb()).append("kB");
+    }
+    if (e.victim() != null) {
+      sb.append(" victim=").append(e.victim().pid()).append(" (").append(e.victim().comm()).append(')');
+    }
+    sb.append(" killed=").append(e.killed()).append(" tasks=").append(e.tasks().size());
+    if (!e.missing().isEmpty()) {
+      sb.append(" missing=").append(e.missing().stream().map(m -> m.what()).toList());
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.oomspec.traces.event;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The memcg block of a memcg OOM report. Each counter is null when its line was not printed.
+ *
+ * @param memory      {@code memory:} line
+ * @param memoryAndSwap {@code memory+swap:} line (cgroup v1; always on ≤5.2)
+ * @param swap        {@code swap:} line (cgroup v2, 5.3+)
+ * @param kmem        {@code kmem:} line (cgroup v1; always on ≤5.2)
+ * @param statsFor    the path after {@code Memory cgroup stats for} (the first one when several are printed)
+ * @param stats       the stats of {@code statsFor} as printed (bytes for 5.3+ multi-line stats, kB for the
+ *                    ≤5.2 one-line {@code key:NKB} form — the unit is in {@code statsUnit})
+ * @param statsUnit   {@code "bytes"}, {@code "kB"} or null when no stats were printed
+ */
+public record MemcgInfo(
+    UsageLine memory,
+    UsageLine memoryAndSwap,
+    UsageLine swap,
+    UsageLine kmem,
+    String statsFor,
+    Map<String, Long> stats,
+    String statsUnit) {
+
+  public MemcgInfo {
+    stats = Collections.unmodifiableMap(new LinkedHashMap<>(stats));
+  }
+
+  /** {@code memory:} usage in kB, or null. */
+  public Long usageKb() {
+    return memory == null ? null : memory.usageKb();
+  }
+
+  /** {@code memory:} limit in kB, or null. */
+  public Long limitKb() {
+    return memory == null ? null : memory.limitKb();
+  }
+}

@@ -1,0 +1,27 @@
+package dev.oomspec.traces.read;
+
+/**
+ * {@code journalctl} text output (short, short-iso, short-precise):
+ * {@code Feb 03 19:57:08 host kernel: text}, banners ({@code -- Logs begin at … --}, {@code -- Boot … --}),
+ * and continuation lines of multi-line records indented to the prefix width. The host is the stream key.
+ */
+public final class JournalTextReader implements LogReader {
+
+  private final SyslogKernelText text = new SyslogKernelText();
+
+  @Override
+  public String name() {
+    return "journal";
+  }
+
+  @Override
+  public int sniff(String line) {
+    int s = SyslogKernelText.sniff(line);
+    return s == 3 ? 4 : s == 0 ? 0 : 1;
+  }
+
+  @Override
+  public Decoded decode(String source, long n, String line) {
+    return text.decode(source, n, line);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.oomspec.traces.read;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Shared decoding for {@link SyslogReader} and {@link JournalTextReader}. */
+final class SyslogKernelText {
+
+  private String lastHost;
+  private boolean lastWasKernel;
+
+  Decoded decode(String source, long n, String line) {
+    if (line.isBlank()) {
+      return new Decoded.Unrelated("blank line");
+    }
+    String t = line.strip();
+    if (t.startsWith("-- ") && t.endsWith(" --") || t.equals("-- Reboot --") || t.equals("-- No entries --")) {
+      lastWasKernel = false;
+      return new Decoded.Unrelated("journal banner");
+    }
+    SyslogPrefix p = SyslogPrefix.parse(line);
+    if (p == null) {
+      if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && lastWasKernel) {
+        return Decoded.kernel(new KernelLine(source, n, lastHost, null, null, null, true, t));
+      }
+      return new Decoded.Unrelated("no syslog prefix");
+    }
+    lastHost = p.host();
+    lastWasKernel = p.ident().equals("kernel");
+    if (!lastWasKernel) {
+      return new Decoded.Unrelated("not from the kernel: " + p.ident());
+    }
+    String msg = p.message();
+    double[] ts = new double[1];
+    int after = Scan.dmesgTimestamp(msg, 0, ts);
+    if (after < 0) {
+      return Decoded.kernel(new KernelLine(source, n, p.host(), null, p.wallClock(), null, false,
+          msg.stripTrailing()));
+    }
+    List<KernelLine> out = new ArrayList<>(1);
+    int i = 0;
+    while (true) {
+      after = Scan.dmesgTimestamp(msg, i, ts);
+      String[] caller = new String[1];
+      int c = Scan.callerId(msg, after, caller);
+      int textStart = c > 0 ? c : after;
+      if (textStart < msg.length() && msg.charAt(textStart) == ' ') {
+        textStart++;
+      }
+      int next = DmesgReader.nextGlued(msg, textStart, ts[0]);
+      String text = msg.substring(textStart, next < 0 ? msg.length() : next).stripTrailing();
+      out.add(new KernelLine(source, n, p.host(), ts[0], p.wallClock(), caller[0], false, text));
+      if (next < 0) {
+        break;
+      }
+      i = next;
+    }
+    return new Decoded.Kernel(out);
+  }
+
+  static int sniff(String line) {
+    String t = line.strip();
+    if (t.startsWith("-- Logs begin at") || t.startsWith("-- Journal begins at") || t.startsWith("-- Boot ")) {
+      return 3;
+    }
+    SyslogPrefix p = SyslogPrefix.parse(line);
+    if (p == null) {
+      return 0;
+    }
+    return p.ident().equals("kernel") ? 2 : 1;
+  }
+}
