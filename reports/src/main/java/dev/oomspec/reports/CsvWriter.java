@@ -20,8 +20,27 @@ public final class CsvWriter {
 
   /** A header row, then one row per event with its scalar fields. */
   public static void writeEvents(Iterable<EventView> events, Appendable out) throws IOException {
-    CSVPrinter csv = new CSVPrinter(out, withHeader(EVENT_COLUMNS));
+    EventRows rows = eventRows(out);
     for (EventView e : events) {
+      rows.write(e);
+    }
+    rows.flush();
+  }
+
+  /** The streaming form of {@link #writeEvents}: the header now, then one row per {@link EventRows#write}. */
+  public static EventRows eventRows(Appendable out) throws IOException {
+    return new EventRows(new CSVPrinter(out, withHeader(EVENT_COLUMNS)));
+  }
+
+  /** Rows of {@link #EVENT_COLUMNS}, written as events arrive. */
+  public static final class EventRows {
+    private final CSVPrinter csv;
+
+    private EventRows(CSVPrinter csv) {
+      this.csv = csv;
+    }
+
+    public void write(EventView e) throws IOException {
       TaskRef model = e.modelVictim();
       csv.printRecord(
           e.sourceFile(),
@@ -36,7 +55,10 @@ public final class CsvWriter {
           e.profile(),
           e.totalpages());
     }
-    csv.flush();
+
+    public void flush() throws IOException {
+      csv.flush();
+    }
   }
 
   /** The table's header, then its rows. */

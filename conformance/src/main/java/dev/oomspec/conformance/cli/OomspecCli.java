@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "oomspec 0.1.0",
     description = "Conformance kit and trace replayer for the \"mm: BPF OOM\" series.",
-    subcommands = {CommandLine.HelpCommand.class, EventsCommand.class, CaptureCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ReplayCommand.class, EventsCommand.class, CaptureCommand.class})
 public final class OomspecCli {
 
   public static void main(String[] args) {

@@ -280,6 +280,7 @@ final class ReportBuilder {
   private Disposition row(String t, KernelLine kl) {
     Object r = ReportLines.taskRow(t, taskColumns);
     if (r instanceof String why) {
+      problems.add(new Missing("task row", why + " (line " + kl.line() + ")"));
       return Disposition.malformed("task row: " + why);
     }
     ReportLines.RowWithLayout rl = (ReportLines.RowWithLayout) r;
@@ -534,6 +535,7 @@ final class ReportBuilder {
     }
     if (droppedRows > 0) {
       notes.add(droppedRows + " task rows beyond " + MAX_ROWS + " not kept");
+      missing.add(new Missing("task rows", droppedRows + " rows beyond " + MAX_ROWS + " not kept"));
     }
     missing.addAll(problems);
     for (String r : closeReasons) {

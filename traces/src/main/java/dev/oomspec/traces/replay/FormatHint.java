@@ -7,10 +7,8 @@ package dev.oomspec.traces.replay;
 public enum FormatHint {
   /** {@code Tasks state} table with rss_anon/rss_file/rss_shmem (6.8+). */
   TABLE_RSS_SPLIT("6.8", null),
-  /** {@code Tasks state} + {@code [  pid  ]} with pgtables_bytes, no rss split (4.19–6.7). */
-  TABLE_TASKS_STATE("4.19", "6.7"),
-  /** {@code [ pid ]} with pgtables_bytes (4.15–4.18). */
-  TABLE_PGTABLES_PID5("4.15", "4.18"),
+  /** pgtables_bytes column without the rss split (4.15–6.7: {@code [ pid ]} 4.15–4.18, {@code Tasks state} 4.19+). */
+  TABLE_PGTABLES_BYTES("4.15", "6.7"),
   /** {@code nr_ptes nr_pmds} columns (4.0–4.14). */
   TABLE_NR_PTES_PMDS("4.0", "4.14"),
   /** {@code nr_ptes} without nr_pmds (3.x, seen in real logs). */

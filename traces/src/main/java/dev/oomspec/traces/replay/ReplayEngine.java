@@ -126,6 +126,7 @@ public final class ReplayEngine {
       if (cg != null) w.attach(t, cg);
       rows.put(t, r);
     }
+    w.setCurrent(current(w, in, rows));
     OomControl oc = memcgOom ? OomControl.memcg(cg, Gfp.GFP_KERNEL, 0) : OomControl.global(Gfp.GFP_KERNEL, 0);
     w.oomLock().tryLock();
     try {
@@ -146,6 +147,20 @@ public final class ReplayEngine {
     ReplayInput.KernelChoice model = victim == null ? null
         : new ReplayInput.KernelChoice(rows.get(victim).pid(), rows.get(victim).name(), null, "model");
     return new Run(model, scored, w.kmsg().lines(), null);
+  }
+
+  /**
+   * {@code current}: the trigger's own row when the table has it, else a stand-in kernel thread (unkillable, no
+   * mm, so it is never a candidate and never "already exiting") carrying the trigger's name for the header.
+   */
+  private static Task current(World w, ReplayInput in, Map<Task, ReplayInput.TaskRow> rows) {
+    ReplayInput.Trigger t = in.trigger();
+    if (t != null && t.pid() != null) {
+      for (Map.Entry<Task, ReplayInput.TaskRow> e : rows.entrySet()) if (e.getValue().pid() == t.pid()) return e.getKey();
+    }
+    int pid = t != null && t.pid() != null ? t.pid() : Integer.MAX_VALUE;
+    while (w.task(pid) != null) pid--;
+    return w.newKthread(pid, t == null || t.comm() == null ? "?" : t.comm());
   }
 
   /** The row's mm: rss split when printed (else all anon), page tables in bytes (≤4.14: (nr_ptes+nr_pmds) pages). */

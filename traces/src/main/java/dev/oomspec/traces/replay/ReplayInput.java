@@ -23,6 +23,7 @@ import java.util.Set;
  * @param killedPids      every pid the report says was killed (victim, oom.group members)
  * @param noKillableProcess the report says "Out of memory and no killable processes..."
  * @param pageSizeKb      page size in kB if the report proves it, else null (4 assumed)
+ * @param trigger         the task that invoked the OOM killer (the header's comm and the stack header's pid), or null
  */
 public record ReplayInput(
     String source,
@@ -39,7 +40,8 @@ public record ReplayInput(
     KernelChoice kernelChoice,
     List<Integer> killedPids,
     boolean noKillableProcess,
-    Integer pageSizeKb) {
+    Integer pageSizeKb,
+    Trigger trigger) {
 
   public ReplayInput {
     Objects.requireNonNull(source, "source");
@@ -47,6 +49,9 @@ public record ReplayInput(
     tasks = List.copyOf(tasks);
     killedPids = List.copyOf(killedPids);
   }
+
+  /** The task that invoked the OOM killer ({@code current}); pid null when the report does not print it. */
+  public record Trigger(Integer pid, String comm) {}
 
   /** Global or memcg OOM; for memcg the hierarchy when the printed lines prove it. */
   public enum OomKind { GLOBAL, MEMCG_V1, MEMCG_V2, MEMCG_UNKNOWN_HIERARCHY, UNKNOWN }

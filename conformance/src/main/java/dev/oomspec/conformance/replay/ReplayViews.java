@@ -1,0 +1,47 @@
+package dev.oomspec.conformance.replay;
+
+import dev.oomspec.reports.CandidateView;
+import dev.oomspec.reports.Eligibility;
+import dev.oomspec.reports.EventView;
+import dev.oomspec.reports.TaskRef;
+import dev.oomspec.reports.Verdict;
+import dev.oomspec.traces.replay.ReplayInput;
+import dev.oomspec.traces.replay.ReplayResult;
+import dev.oomspec.traces.replay.ScoredCandidate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps replay results (traces) onto the renderers' view model (reports). */
+public final class ReplayViews {
+  /** Stands for "the report does not say" where the view needs a task. */
+  public static final TaskRef UNKNOWN = new TaskRef(-1, "?");
+
+  private ReplayViews() {}
+
+  public static EventView view(ReplayResult r, int candidateLimit, List<String> originalLines) {
+    ReplayInput in = r.input();
+    ReplayInput.KernelChoice k = in.kernelChoice();
+    ReplayInput.KernelChoice m = r.modelVictim();
+    List<CandidateView> cands = new ArrayList<>();
+    for (ScoredCandidate c : r.candidates()) {
+      boolean isKernel = k != null && c.pid() == k.pid();
+      boolean isModel = m != null && c.pid() == m.pid();
+      if (cands.size() >= candidateLimit && !isKernel && !isModel) continue;
+      cands.add(new CandidateView(c.pid(), c.comm(), c.points() == null ? 0 : c.points(), c.oomScoreAdj(),
+          c.eligible() ? Eligibility.ELIGIBLE : Eligibility.ineligible(c.verdict()), isKernel, isModel));
+    }
+    long first = Math.max(1, in.firstLine());
+    return new EventView(in.source(), first, Math.max(first, in.lastLine()),
+        k == null ? UNKNOWN : new TaskRef(k.pid(), k.comm()),
+        m == null ? null : new TaskRef(m.pid(), m.comm()),
+        verdict(r), r.reason(), r.profile(), r.totalpages(), cands, originalLines);
+  }
+
+  public static Verdict verdict(ReplayResult r) {
+    return switch (r.verdict()) {
+      case AGREE -> Verdict.AGREE;
+      case DISAGREE -> Verdict.DISAGREE;
+      case UNDECIDABLE -> Verdict.UNDECIDABLE;
+    };
+  }
+}
