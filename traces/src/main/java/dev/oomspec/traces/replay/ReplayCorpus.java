@@ -16,8 +16,13 @@ import java.util.List;
  * it is there (a checkout), else from the classpath (the CLI jar carries a copy under {@code corpus/}).
  */
 public final class ReplayCorpus {
-  /** One corpus file: its path relative to the corpus root and its INDEX columns. */
-  public record Entry(String file, String wrapping, String kernel, String kind, String source, String notes) {}
+  /**
+   * One corpus file: its path relative to the corpus root and its INDEX columns; {@code victims} = the pids the
+   * kernel killed, in order, as recorded outside the log text (the capture harness's view of which workers died,
+   * or the collectors' INDEX of a published log); empty when not known.
+   */
+  public record Entry(String file, String wrapping, String kernel, String kind, String source, String notes,
+      List<Integer> victims) {}
 
   private final Path root; // null: classpath
   private final List<Entry> entries;
@@ -91,8 +96,17 @@ public final class ReplayCorpus {
       n++;
       if (l.isBlank()) continue;
       String[] c = l.split("\t", -1);
-      if (c.length < 6) throw new IOException("corpus INDEX.tsv: line " + n + ": expected 6 columns, got " + c.length);
-      out.add(new Entry(c[0], c[1], c[2], c[3], c[4], c[5]));
+      if (c.length < 7) throw new IOException("corpus INDEX.tsv: line " + n + ": expected 7 columns, got " + c.length);
+      List<Integer> victims = new ArrayList<>();
+      for (String v : c[6].trim().split(" +")) {
+        if (v.isEmpty()) continue;
+        try {
+          victims.add(Integer.parseInt(v));
+        } catch (NumberFormatException ex) {
+          throw new IOException("corpus INDEX.tsv: line " + n + ": field 'victims': not a pid list: " + c[6]);
+        }
+      }
+      out.add(new Entry(c[0], c[1], c[2], c[3], c[4], c[5], victims));
     }
     return out;
   }
