@@ -179,6 +179,7 @@ public final class OomReportAssembler {
   }
 
   private void ageTails(KernelLine kl) {
+    List<ReportBuilder> aged = null; // closed after the loop: close() may emit and remove from pending
     for (ReportBuilder b : pending) {
       if (b.closed || b.phase != ReportBuilder.Phase.TAIL || !b.stream.equals(kl.stream())) {
         continue;
@@ -187,6 +188,14 @@ public final class OomReportAssembler {
       boolean old = b.linesSinceKill > TAIL_LINES
           || b.killTimestamp != null && kl.timestamp() != null && kl.timestamp() - b.killTimestamp > TAIL_SECONDS;
       if (old) {
+        if (aged == null) {
+          aged = new ArrayList<>(2);
+        }
+        aged.add(b);
+      }
+    }
+    if (aged != null) {
+      for (ReportBuilder b : aged) {
         close(b, null);
       }
     }
