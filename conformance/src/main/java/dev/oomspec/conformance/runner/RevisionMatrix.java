@@ -103,6 +103,38 @@ public final class RevisionMatrix {
     return new Table(header, rows);
   }
 
+  /**
+   * Who may call {@code kfunc} from a sleepable site, per revision: the expected verdict of each revision's own
+   * filter row, with the run's cell (program type / attach target pairs where some revision lets the call through
+   * a hook, i.e. the verdict is allowed or EACCES).
+   */
+  public Table callersTable(dev.oomspec.spec.model.Kfunc kfunc) {
+    Map<String, Map<dev.oomspec.spec.model.Revision, String>> byKey = new LinkedHashMap<>();
+    for (Clause c : clauses) {
+      if (!(c.call() instanceof dev.oomspec.spec.model.FilterCall f) || f.kfunc() != kfunc || !f.sleepableSite())
+        continue;
+      String key = f.progType() + " " + f.attachTarget();
+      for (dev.oomspec.spec.model.Revision r : c.revisions()) {
+        RunRecord rec = record(c.id(), r.displayName());
+        String v = c.expect().verdict().spelling();
+        byKey.computeIfAbsent(key, k -> new LinkedHashMap<>())
+            .put(r, v + (rec == null ? "" : " (" + rec.cell().spelling() + ")"));
+      }
+    }
+    List<String> header = new ArrayList<>(List.of("program type / attach target"));
+    for (dev.oomspec.spec.model.Revision r : dev.oomspec.spec.model.Revision.values()) header.add(r.displayName());
+    List<List<String>> rows = new ArrayList<>();
+    for (Map.Entry<String, Map<dev.oomspec.spec.model.Revision, String>> e : byKey.entrySet()) {
+      boolean interesting = e.getValue().values().stream().anyMatch(v -> v.startsWith("allowed") || v.startsWith("EACCES"));
+      if (!interesting) continue;
+      List<String> row = new ArrayList<>(List.of(e.getKey()));
+      for (dev.oomspec.spec.model.Revision r : dev.oomspec.spec.model.Revision.values())
+        row.add(e.getValue().getOrDefault(r, "—"));
+      rows.add(row);
+    }
+    return new Table(header, rows);
+  }
+
   public String markdown() {
     StringBuilder b = new StringBuilder();
     b.append("# Revision matrix\n\n");
@@ -111,6 +143,8 @@ public final class RevisionMatrix {
         .append("the call), `documented` (not executable), `—` (not run). See docs/conformance.md.\n\n");
     b.append("## Counts per target\n\n").append(MarkdownTable.render(countsTable())).append('\n');
     b.append("## Hand-written clauses\n\n").append(MarkdownTable.render(handWrittenTable())).append('\n');
+    b.append("## Who may call bpf_out_of_memory() (sleepable call site; verdict of each revision's own filter row)\n\n")
+        .append(MarkdownTable.render(callersTable(dev.oomspec.spec.model.Kfunc.BPF_OUT_OF_MEMORY))).append('\n');
     b.append("## Every clause\n\n").append(MarkdownTable.render(table()));
     return b.toString();
   }
@@ -137,7 +171,23 @@ public final class RevisionMatrix {
         .append("(expected differences, never a build failure); n/a: the call cannot be expressed. The full matrix ")
         .append("(every expanded row) is the CSV attachment and conformance/target/oomspec-matrix.csv.</p>");
     b.append(htmlTable(handWrittenTable(), true));
+    b.append("<h3>Who may call bpf_out_of_memory() (sleepable site; each revision's own filter row)</h3>")
+        .append(htmlTable(callersTable(dev.oomspec.spec.model.Kfunc.BPF_OUT_OF_MEMORY), false));
     return b.toString();
+  }
+
+  /** The same tables as {@link #html()} as an HTML fragment with inline styles (Allure's description). */
+  public String htmlFragment() {
+    return "<p><b>Counts per target</b></p>" + htmlTable(countsTable(), false)
+        + "<p><b>Hand-written clauses × target</b> — pass/FAIL: in-revision; differs/same: cross-revision (expected,"
+        + " never a build failure); n/a: cannot be expressed; the full matrix is the CSV attachment.</p>"
+        + htmlTable(handWrittenTable(), true).replace("<td class=", "<td style=").replace("style=pass>",
+            "\"background:#d4f4d4\">").replace("style=FAIL>", "\"background:#f88\">")
+            .replace("style=differs>", "\"background:#fde2b8\">").replace("style=same>", "\"background:#e8f4ff\">")
+            .replace("style=na>", "\"background:#eee;color:#777\">")
+            .replace("style=documented>", "\"background:#f3eefc\">")
+        + "<p><b>Who may call bpf_out_of_memory()</b> (sleepable site; each revision's own filter row)</p>"
+        + htmlTable(callersTable(dev.oomspec.spec.model.Kfunc.BPF_OUT_OF_MEMORY), false);
   }
 
   private static String htmlTable(Table t, boolean colour) {

@@ -15,7 +15,6 @@ import dev.oomspec.spec.model.Citation;
 import dev.oomspec.spec.model.Clause;
 import io.qameta.allure.Allure;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Allure labels, parameters, links and attachments of one clause run (lambda API, no AspectJ agent). */
@@ -53,7 +52,6 @@ final class AllureDecor {
 
   static void attachments(Result r) {
     Clause c = r.clause();
-    Allure.addAttachment("clause " + c.id(), "text/yaml", yaml(c), ".yaml");
     StringBuilder b = new StringBuilder();
     b.append("verdict: ").append(r.cell().spelling()).append('\n');
     if (!r.detail().isEmpty()) b.append("detail: ").append(r.detail()).append('\n');
@@ -73,11 +71,13 @@ final class AllureDecor {
       b.append("\nobserved:\n").append(yaml(shown));
       if (!a.notes().isEmpty()) b.append("\nhow the target ran it:\n  - ").append(String.join("\n  - ", a.notes()))
           .append('\n');
-      Allure.addAttachment("expected vs observed", "text/plain", b.toString(), ".txt");
+      b.append("\n---- clause ").append(c.id()).append(" (").append(c.source()).append(")\n").append(yaml(c));
+      Allure.addAttachment("clause, expected vs observed", "text/plain", b.toString(), ".txt");
       if (!a.log().isEmpty())
         Allure.addAttachment("model log (kmsg)", "text/plain", String.join("\n", a.log()) + "\n", ".txt");
     } else {
-      Allure.addAttachment("expected vs observed", "text/plain", b.toString(), ".txt");
+      b.append("\n---- clause ").append(c.id()).append(" (").append(c.source()).append(")\n").append(yaml(c));
+      Allure.addAttachment("clause, expected vs observed", "text/plain", b.toString(), ".txt");
     }
   }
 
@@ -109,9 +109,5 @@ final class AllureDecor {
     } catch (Exception e) {
       return String.valueOf(o);
     }
-  }
-
-  static List<String> none() {
-    return List.of();
   }
 }

@@ -54,8 +54,8 @@ public final class MatrixListener implements TestExecutionListener {
     String uuid = UUID.randomUUID().toString();
     TestResult tr = new TestResult().setUuid(uuid).setName("Revision matrix").setFullName("oomspec.RevisionMatrix")
         .setHistoryId("oomspec-revision-matrix").setTestCaseId("oomspec-revision-matrix")
-        .setDescription("Clause × target verdicts of this run: pass/FAIL (in-revision), differs/same (cross-revision,"
-            + " expected differences), n/a, documented. Written to conformance/target/oomspec-matrix.{csv,md,html}.")
+        .setDescriptionHtml("<p>Clause × target verdicts of this run, also written to"
+            + " conformance/target/oomspec-matrix.{csv,md,html}.</p>" + m.htmlFragment())
         .setLabels(List.of(label("epic", "Summary"), label("feature", "revision matrix"),
             label("story", "Revision matrix"), label("suite", "Summary"), label("parentSuite", "oomspec")))
         .setStatus(Status.PASSED);
