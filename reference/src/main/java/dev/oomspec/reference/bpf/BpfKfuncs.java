@@ -79,19 +79,19 @@ public final class BpfKfuncs {
     /** v2 13/14: bpf_out_of_memory(memcg__nullable, order, u64 flags, constraint_text__nullable). */
     public int bpfOutOfMemory(Memcg memcg, int order, long flags, String constraintText) {
         require(BpfOomRevision.OomSignature.MEMCG_ORDER_FLAGS_CONSTRAINT);
-        if ((flags & ~(BPF_OOM_FLAGS_LAST - 1)) != 0) return Errno.EINVAL.neg();
+        if ((flags & ~rev().knobs().validFlags()) != 0) return Errno.EINVAL.neg();
         return declare(memcg, order, (flags & BPF_OOM_FLAGS_WAIT_ON_OOM_LOCK) != 0, constraintText);
     }
 
     /** v3 09, post: bpf_out_of_memory(memcg__nullable, order, u64 flags). */
     public int bpfOutOfMemory(Memcg memcg, int order, long flags) {
         require(BpfOomRevision.OomSignature.MEMCG_ORDER_FLAGS);
-        if ((flags & ~(BPF_OOM_FLAGS_LAST - 1)) != 0) return Errno.EINVAL.neg(); // OOM-01
+        if ((flags & ~rev().knobs().validFlags()) != 0) return Errno.EINVAL.neg(); // OOM-01
         return declare(memcg, order, (flags & BPF_OOM_FLAGS_WAIT_ON_OOM_LOCK) != 0, null);
     }
 
     private int declare(Memcg memcg, int order, boolean wait, String constraintText) {
-        if (order < 0 || order > bpf.maxPageOrder()) return Errno.EINVAL.neg(); // OOM-02
+        if (order < 0 || order > bpf.maxPageOrder() + rev().knobs().orderBoundOffset()) return Errno.EINVAL.neg(); // OOM-02
         OomControl oc = OomKill.bpfDeclaredOomControl(memcg, rev().declaredGfpMask(), order,
                 rev().customConstraint() ? constraintText : null);
         if (wait) {

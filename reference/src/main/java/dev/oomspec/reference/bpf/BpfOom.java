@@ -216,7 +216,7 @@ public final class BpfOom {
             oc.bpfSetHandlerName(null);
         }
         calls.add(new Invocation(name, where, ret, oc.bpfMemoryFreed()));
-        return ret != 0 && oc.bpfMemoryFreed();
+        return ret != 0 && (oc.bpfMemoryFreed() || !revision.knobs().progressNeedsFreed());
     }
 
     // ------------------------------------------------------------------ report (§8)

@@ -19,12 +19,60 @@ import java.util.List;
  * @param reportLine        how the running handler shows in the report (§8)
  * @param handlerMandatory  OPS-01 check_member: -EINVAL without handle_out_of_memory (v2+)
  * @param escapeHatch       proposed P-05: an escape-hatch callback while waiting on oom_lock
+ * @param knobs             checks stated as data (flag mask, order bound, progress rule, filter overrides);
+ *                          {@link Knobs#SERIES} in every revision, changed only to build mutants
  */
 public record BpfOomRevision(
         SeriesRevision revision, boolean proposed, List<KillCheck> killChecks, OomSignature oomSignature,
         int declaredGfpMask, boolean customConstraint, boolean taskIsOomVictim, boolean psiStructOps,
         AttachModel attach, boolean freedResetPerCall, ReportLine reportLine, boolean handlerMandatory,
-        boolean escapeHatch) {
+        boolean escapeHatch, Knobs knobs) {
+
+    /** The revision as the series defines it (knobs = {@link Knobs#SERIES}). */
+    public BpfOomRevision(
+            SeriesRevision revision, boolean proposed, List<KillCheck> killChecks, OomSignature oomSignature,
+            int declaredGfpMask, boolean customConstraint, boolean taskIsOomVictim, boolean psiStructOps,
+            AttachModel attach, boolean freedResetPerCall, ReportLine reportLine, boolean handlerMandatory,
+            boolean escapeHatch) {
+        this(revision, proposed, killChecks, oomSignature, declaredGfpMask, customConstraint, taskIsOomVictim,
+                psiStructOps, attach, freedResetPerCall, reportLine, handlerMandatory, escapeHatch, Knobs.SERIES);
+    }
+
+    /**
+     * Checks of the series written as data rather than code, so a conformance kit can build mutants of a revision.
+     *
+     * @param validFlags         bits of bpf_out_of_memory()'s flags that are accepted: BPF_OOM_FLAGS_LAST - 1 (OOM-01)
+     * @param orderBoundOffset   added to MAX_PAGE_ORDER in the order check (OOM-02): 0
+     * @param progressNeedsFreed a handler's non-zero return counts only with bpf_memory_freed set (HND-01): true
+     * @param filterOverrides    filter verdicts replacing {@link KfuncFilter}'s for matching calls: none
+     */
+    public record Knobs(long validFlags, int orderBoundOffset, boolean progressNeedsFreed,
+                        List<FilterOverride> filterOverrides) {
+        public static final Knobs SERIES = new Knobs(BpfKfuncs.BPF_OOM_FLAGS_LAST - 1, 0, true, List.of());
+
+        public Knobs { filterOverrides = List.copyOf(filterOverrides); }
+        public Knobs withValidFlags(long v) { return new Knobs(v, orderBoundOffset, progressNeedsFreed, filterOverrides); }
+        public Knobs withOrderBoundOffset(int v) { return new Knobs(validFlags, v, progressNeedsFreed, filterOverrides); }
+        public Knobs withProgressNeedsFreed(boolean v) { return new Knobs(validFlags, orderBoundOffset, v, filterOverrides); }
+        public Knobs withFilterOverrides(List<FilterOverride> v) { return new Knobs(validFlags, orderBoundOffset, progressNeedsFreed, v); }
+    }
+
+    /** A filter verdict for (program type, attach target or null = any, kfunc), before the sleepable test. */
+    public record FilterOverride(ProgType progType, AttachTarget attachTarget, Kfunc kfunc, FilterVerdict verdict) {
+        boolean matches(ProgType t, AttachTarget a, Kfunc k) {
+            return t == progType && k == kfunc && (attachTarget == null || attachTarget == a);
+        }
+    }
+
+    public BpfOomRevision withKnobs(Knobs k) {
+        return new BpfOomRevision(revision, proposed, killChecks, oomSignature, declaredGfpMask, customConstraint,
+                taskIsOomVictim, psiStructOps, attach, freedResetPerCall, reportLine, handlerMandatory, escapeHatch, k);
+    }
+
+    public BpfOomRevision withKillChecks(List<KillCheck> checks) {
+        return new BpfOomRevision(revision, proposed, checks, oomSignature, declaredGfpMask, customConstraint,
+                taskIsOomVictim, psiStructOps, attach, freedResetPerCall, reportLine, handlerMandatory, escapeHatch, knobs);
+    }
 
     /** One check of bpf_oom_kill_process() and its result. */
     public enum KillCheck {

@@ -15,7 +15,16 @@ public final class KfuncFilter {
 
     public static FilterVerdict verdict(SeriesRevision rev, ProgType type, AttachTarget target, Kfunc kfunc,
                                         boolean sleepableCallSite, boolean configPsi) {
-        FilterVerdict v = visibilityAndFilter(rev, type, target, kfunc, configPsi);
+        return verdict(BpfOomRevision.of(rev), type, target, kfunc, sleepableCallSite, configPsi);
+    }
+
+    /** As above for a revision given as data: its {@link BpfOomRevision.Knobs#filterOverrides()} apply first. */
+    public static FilterVerdict verdict(BpfOomRevision rev, ProgType type, AttachTarget target, Kfunc kfunc,
+                                        boolean sleepableCallSite, boolean configPsi) {
+        FilterVerdict v = null;
+        for (BpfOomRevision.FilterOverride o : rev.knobs().filterOverrides())
+            if (o.matches(type, target, kfunc)) { v = o.verdict(); break; }
+        if (v == null) v = visibilityAndFilter(rev.revision(), type, target, kfunc, configPsi);
         if (v == FilterVerdict.ALLOWED && kfunc.sleepable() && !sleepableCallSite) return FilterVerdict.VERIFIER_SLEEPABLE;
         return v;
     }
@@ -40,7 +49,7 @@ public final class KfuncFilter {
                 if (kfunc == Kfunc.BPF_PSI_CREATE_TRIGGER && !psiOps) return FilterVerdict.EACCES_FILTER;
                 return FilterVerdict.ALLOWED;
             case V2:
-                if (kfunc == Kfunc.MEMCG_KFUNC) return FilterVerdict.ALLOWED; // UNSPEC since v2 10
+                if (kfunc.memcg()) return FilterVerdict.ALLOWED; // UNSPEC since v2 10
                 if (!structOps) return FilterVerdict.NOT_VISIBLE;
                 if (kfunc == Kfunc.BPF_PSI_CREATE_TRIGGER) return psiOps ? FilterVerdict.ALLOWED : FilterVerdict.EACCES_FILTER;
                 if (kfunc == Kfunc.BPF_OUT_OF_MEMORY) return psiOps && configPsi ? FilterVerdict.ALLOWED : FilterVerdict.EACCES_FILTER;
@@ -48,7 +57,7 @@ public final class KfuncFilter {
             case V3:
             case POST:
                 if (kfunc == Kfunc.BPF_PSI_CREATE_TRIGGER) return FilterVerdict.NOT_VISIBLE; // PSI struct_ops dropped
-                if (kfunc == Kfunc.MEMCG_KFUNC) return FilterVerdict.ALLOWED; // merged, UNSPEC
+                if (kfunc.memcg()) return FilterVerdict.ALLOWED; // merged, UNSPEC
                 if (kfunc == Kfunc.BPF_OUT_OF_MEMORY) { // UNSPEC set + bpf_declare_oom_kfunc_filter
                     if (oomOps) return FilterVerdict.EACCES_FILTER;
                     if (type == ProgType.TRACING)

@@ -1,0 +1,11 @@
+package dev.oomspec.conformance;
+
+import org.junit.platform.suite.api.SelectClasses;
+import org.junit.platform.suite.api.Suite;
+import org.junit.platform.suite.api.SuiteDisplayName;
+
+/** Mutation check (teeth) Selects its case classes explicitly (no package scan: toolchain.md P5). */
+@Suite(failIfNoTests = false) // -Dgroups=<one area> leaves the other suites empty; @SelectClasses already rules out P5
+@SuiteDisplayName("Mutation check (teeth)")
+@SelectClasses({dev.oomspec.conformance.cases.MutationCheck.class})
+public class MutationSuite {}
