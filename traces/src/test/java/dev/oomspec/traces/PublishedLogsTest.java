@@ -225,6 +225,20 @@ class PublishedLogsTest {
     assertEquals(1048576L, r011.events().get(0).memcg().limitKb());
   }
 
+  @Test
+  void garbledToolOutputKeepsTheTriggerAndNamesTheImpossibleVictim() {
+    // INDEX notes of 021: "victim pid 1835561760 and comm 'lukB high:%lukB ' are garbage, pages 2361183241434822607"
+    ReadResult r = read("021-bcc-1911-unknown-bcc-oomkill-garbled.log");
+    assertEquals(List.of(10505, 10414, 917, 2023), r.events().stream().map(e -> e.trigger().pid()).toList());
+    for (OomEvent e : r.events()) {
+      assertEquals(null, e.victim());
+      assertEquals(List.of(), e.killed());
+      assertTrue(e.lacks("victim") && e.lacks("totalpages"), e.missing().toString());
+      assertTrue(e.missing().stream().anyMatch(m -> m.why().contains("021-bcc-1911-unknown-bcc-oomkill-garbled.log:"
+          + e.firstLine())), e.missing().toString());
+    }
+  }
+
   static List<String> victims(ReadResult r) {
     return r.events().stream().map(e -> (e.victim() == null ? "-" : e.victim().pid() + "") + e.killed()).toList();
   }
