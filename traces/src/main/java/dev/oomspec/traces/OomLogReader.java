@@ -108,7 +108,7 @@ public final class OomLogReader {
     byte[] head = b.readNBytes(TRACE_DAT_MAGIC.length);
     b.reset();
     if (Arrays.equals(head, TRACE_DAT_MAGIC) && forcedReaderAllowsDat(options)) {
-      Path tmp = Files.createTempFile("oomspec-", ".dat");
+      Path tmp = Files.createTempFile("tracedat-stdin-", ".dat"); // not oomspec-*: capture cleans that namespace
       try {
         Files.copy(b, tmp, StandardCopyOption.REPLACE_EXISTING);
         return readTraceDat(tmp, source, sink);
