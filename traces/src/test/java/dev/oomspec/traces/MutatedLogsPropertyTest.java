@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property test: the real logs of logs/INDEX.tsv, mutated (lines deleted, duplicated, swapped, truncated,
+ * Property test: the real logs of logs/INDEX.tsv and the complete published logs, mutated (lines deleted, duplicated, swapped, truncated,
  * garbage injected, CRLF, newlines stripped, quote prefixes, file cut short). Whatever the mutation: no
  * exception escapes, the line accounting adds up to the lines of the input, no line containing an OOM header
  * or a {@code mark_victim} is called unrelated (unless the mutation rewrote the record's own metadata to say it
@@ -21,7 +21,22 @@ import org.junit.jupiter.api.Test;
  */
 class MutatedLogsPropertyTest {
 
-  private static final List<String> LOGS = List.copyOf(Logs.index().keySet());
+  /** The logs of logs/INDEX.tsv and the complete published logs of published/INDEX.tsv. */
+  private static final List<String> LOGS = pool();
+
+  private static List<String> pool() {
+    List<String> all = new ArrayList<>(Logs.index().keySet());
+    PublishedLogsTest.index().forEach((file, row) -> {
+      if (row.get("complete").equals("yes")) {
+        all.add("published/" + file);
+      }
+    });
+    return List.copyOf(all);
+  }
+
+  private static String text(String name) {
+    return name.startsWith("published/") ? PublishedLogsTest.text(name.substring(10)) : Logs.text(name);
+  }
   private static final List<String> GARBAGE =
       List.of("\u0000", "\u001b[31m", "\uFFFD", "\u00ff\u00fe", "\t", "\\x0a", "]", "[", "(", ")", ",", ": ");
 
@@ -41,7 +56,7 @@ class MutatedLogsPropertyTest {
         ms.add(new Mutation(r.nextInt(9), r.nextInt(100_001), r.nextInt(100_001)));
       }
       try {
-        check(apply(Logs.text(file), ms));
+        check(apply(text(file), ms));
       } catch (RuntimeException | AssertionError e) {
         throw new AssertionError(String.format("property failed on try %d of %d, seed %d (rerun with -Doomspec.seed=%d)"
             + "%n  log: %s%n  mutations: %s", i, TRIES, SEED, SEED, file, ms), e);

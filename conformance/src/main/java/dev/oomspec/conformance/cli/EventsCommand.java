@@ -8,9 +8,7 @@ import dev.oomspec.traces.event.OomEvent;
 import dev.oomspec.traces.json.EventJson;
 import dev.oomspec.traces.read.Readers;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,8 +29,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Read OOM events from kernel logs (dmesg, dmesg -T, /dev/kmsg, syslog, journalctl text or JSON,"
-          + " console text, ftrace, trace-cmd report, bcc/bpftrace oomkill) and print them.",
-      "stdout: one event per line; stderr: what became of every input line."
+          + " console text, ftrace, trace-cmd report, binary trace-cmd trace.dat, bcc/bpftrace oomkill) and print"
+          + " them.",
+      "stdout: one event per line; stderr: what became of every input line (every record of a trace.dat)."
     })
 public final class EventsCommand implements Callable<Integer> {
 
@@ -55,11 +54,18 @@ public final class EventsCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "log files; - reads stdin")
   List<String> files;
 
+  /** The text readers and the binary trace.dat reader. */
+  static List<String> names() {
+    List<String> n = new java.util.ArrayList<>(Readers.names());
+    n.add(OomLogReader.TRACE_DAT_READER);
+    return n;
+  }
+
   /** The reader names for the help text. */
   static final class ReaderNames implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
-      return Readers.names().iterator();
+      return names().iterator();
     }
   }
 
@@ -67,8 +73,8 @@ public final class EventsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (reader != null && !Readers.names().stream().anyMatch(n -> n.equalsIgnoreCase(reader))) {
-      err.println("unknown reader '" + reader + "'; known: " + String.join(", ", Readers.names()));
+    if (reader != null && !names().stream().anyMatch(n -> n.equalsIgnoreCase(reader))) {
+      err.println("unknown reader '" + reader + "'; known: " + String.join(", ", names()));
       return 2;
     }
     ReadOptions options = ReadOptions.defaults().withReader(reader).withMaxLineLength(Math.max(16, maxLine));
@@ -89,9 +95,7 @@ public final class EventsCommand implements Callable<Integer> {
         if (f.equals("-")) {
           a = OomLogReader.read(System.in, "-", options, counting);
         } else {
-          try (InputStream in = Files.newInputStream(Path.of(f))) {
-            a = OomLogReader.read(in, f, options, counting);
-          }
+          a = OomLogReader.read(Path.of(f), f, options, counting); // a trace.dat is read in place
         }
         events += count[0];
         err.println(a.summary() + ", " + count[0] + " events");
@@ -99,7 +103,7 @@ public final class EventsCommand implements Callable<Integer> {
           err.println("  " + m.file() + ":" + m.line() + ": malformed: " + m.why());
         }
         if (a.malformed() > a.malformedLines().size()) {
-          err.println("  … " + (a.malformed() - a.malformedLines().size()) + " more malformed lines");
+          err.println("  … " + (a.malformed() - a.malformedLines().size()) + " more malformed " + a.unit());
         }
       } catch (IOException | RuntimeException e) {
         err.println(f + ": unreadable: " + e.getMessage());

@@ -95,4 +95,35 @@ class EventsCommandTest {
     assertTrue(out.toString().contains("victim=7186 (hog)"), out.toString());
     assertEquals(2, run(new StringWriter(), err, "events", "--reader", "nope", f.toString()));
   }
+
+  @Test
+  void readsABinaryTraceDatAndCountsRecords() throws Exception {
+    // a real trace-cmd recording; its `trace-cmd report` printed two mark_victim lines (pids 9330, 9414)
+    Path dat = Path.of("..", "traces", "corpus", "trace-cmd", "memcg-oom-adj-v7.trace.dat");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(out, err, "events", dat.toString()));
+    String[] lines = out.toString().strip().split("\n");
+    assertEquals(2, lines.length, out.toString());
+    JsonNode first = new ObjectMapper().readTree(lines[0]);
+    assertEquals(9330, first.get("victim").get("pid").asInt());
+    assertEquals("python3", first.get("victim").get("comm").asText());
+    assertEquals(24760, first.get("victim").get("totalVmKb").asLong());
+    assertEquals(14960, first.get("victim").get("anonRssKb").asLong());
+    assertEquals(800, first.get("victim").get("oomScoreAdj").asInt());
+    assertEquals(9414, new ObjectMapper().readTree(lines[1]).get("victim").get("pid").asInt());
+    assertTrue(err.toString().contains("253 records: 2 event, 251 unrelated, 0 malformed (reader tracedat)"),
+        err.toString());
+  }
+
+  @Test
+  void forcingTheTraceDatReaderOnTextReportsOneMalformedRecord(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("kern.dmesg");
+    Files.writeString(f, LOG);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(out, err, "events", "--reader", "tracedat", f.toString()));
+    assertTrue(err.toString().contains("1 records: 0 event, 0 unrelated, 1 malformed"), err.toString());
+    assertTrue(err.toString().contains(":1: malformed: not a trace.dat"), err.toString());
+  }
 }

@@ -22,6 +22,15 @@ import java.util.function.Consumer;
  * <p>After its kill line a report stays open (tail) for late lines — oom.group kills, the reaper 2 s later,
  * panic — until {@link #TAIL_SECONDS} of kernel time or {@link #TAIL_LINES} lines of its stream pass, a new
  * report of the same task starts, or the input ends.
+ *
+ * <p><b>Reports whose header was cut</b> (a log excerpt starting mid-report): a stack header ({@code CPU: …}),
+ * stack frames or Mem-Info lines seen while no report is open are held as a <em>tentative</em> report (parsed
+ * values only, at most {@link #MAX_TENTATIVE_LINES} lines) and counted unrelated. When the run continues into
+ * an OOM stack frame ({@code out_of_memory}, {@code oom_kill_process}, {@code dump_header}) or a report body
+ * line (memcg usage, {@code Task in …}, memcg stats, {@code Tasks state}, the task table), the tentative report
+ * becomes a header-less event and its lines are re-counted as event lines ({@link Adopter}); any other line
+ * drops it. {@code SysRq : Manual OOM execution} starts an event that the following header, if any, completes.
+ * An elision marker ({@code ...}) inside a report is taken by it and reported in {@code missing}.
  */
 public final class OomReportAssembler {
 
@@ -32,14 +41,45 @@ public final class OomReportAssembler {
   /** At most this many events wait (closed or open) for an earlier one before it is closed. */
   public static final int MAX_PENDING = 256;
 
+  /** At most this many lines are held (as parsed values) in a tentative report before it is dropped. */
+  public static final int MAX_TENTATIVE_LINES = 256;
+
+  /** Told the input lines (already counted unrelated) that a tentative report turned into event lines. */
+  @FunctionalInterface
+  public interface Adopter {
+    void adopt(List<Long> lines);
+  }
+
   private final Consumer<OomEvent> sink;
+  private final Adopter adopter;
+  private final Map<String, Tentative> tentative = new HashMap<>(); // stream → held report
   private final Deque<ReportBuilder> pending = new ArrayDeque<>(); // creation order, not yet emitted
   private final Map<String, Long> suppressed = new HashMap<>(); // stream → callbacks suppressed
   private final Map<ReportBuilder, List<String>> closeNotes = new HashMap<>();
   private long seq;
 
   public OomReportAssembler(Consumer<OomEvent> sink) {
+    this(sink, lines -> { });
+  }
+
+  public OomReportAssembler(Consumer<OomEvent> sink, Adopter adopter) {
     this.sink = Objects.requireNonNull(sink);
+    this.adopter = Objects.requireNonNull(adopter);
+  }
+
+  private static final class Tentative {
+    final ReportBuilder b;
+    final List<Long> lines = new ArrayList<>();
+
+    Tentative(ReportBuilder b) {
+      this.b = b;
+    }
+
+    void add(long line) {
+      if (lines.isEmpty() || lines.get(lines.size() - 1) != line) {
+        lines.add(line);
+      }
+    }
   }
 
   /** Takes one kernel line and says what it was. */
@@ -52,6 +92,11 @@ public final class OomReportAssembler {
     if (t.contains(ReportLines.INVOKED)) {
       ReportLines.Header h = ReportLines.header(t);
       if (h != null) {
+        tentative.remove(kl.stream());
+        ReportBuilder sysrq = route(kl);
+        if (sysrq != null && sysrq.sysrqOnly()) {
+          return sysrq.header(h, kl);
+        }
         for (ReportBuilder b : open()) {
           if (sameRoute(b, kl) && b.phase != ReportBuilder.Phase.TAIL) {
             close(b, "closed by the next report's header (line " + kl.line() + ")");
@@ -67,8 +112,22 @@ public final class OomReportAssembler {
         return b.header(h, kl);
       }
     }
+    if (ReportLines.isElision(t)) {
+      ReportBuilder b = route(kl);
+      if (b != null && !b.closed) {
+        return b.elided(kl);
+      }
+      Tentative tv = tentative.get(kl.stream());
+      if (tv != null) {
+        tv.add(kl.line());
+        tv.b.elided(kl);
+        return Disposition.unrelated("elision marker '" + t + "' (held with a possible report whose header was cut)");
+      }
+      return Disposition.unrelated("elision marker '" + t + "' outside a report");
+    }
     ReportLines.Reaper r = ReportLines.reaper(t);
     if (r != null) {
+      tentative.remove(kl.stream());
       ReportBuilder b = byKilledPid(kl.stream(), r.pid());
       if (b == null) {
         b = start(kl);
@@ -79,13 +138,48 @@ public final class OomReportAssembler {
     if (b != null) {
       Disposition d = b.offer(t, kl);
       if (d != null) {
+        tentative.remove(kl.stream());
         return d;
       }
+    }
+    Tentative tv = tentative.get(kl.stream());
+    if (tv != null) {
+      boolean confirms = ReportLines.isOomFrame(t) || confirmsTentative(t);
+      if (confirms || !startsHeaderless(t)) {
+        Disposition d = tv.b.offer(t, kl);
+        if (d != null && confirms) {
+          tentative.remove(kl.stream());
+          confirm(tv);
+          return d;
+        }
+        if (d != null && tv.lines.size() < MAX_TENTATIVE_LINES) {
+          tv.add(kl.line());
+          return Disposition.unrelated("held with a possible OOM report whose header was cut (line "
+              + tv.b.firstLine + ")");
+        }
+      }
+      tentative.remove(kl.stream());
+    }
+    if (ReportLines.isSysrqOom(t)) {
+      ReportBuilder nb = start(kl);
+      return nb.sysrq(kl);
     }
     if (startsHeaderless(t)) {
       ReportBuilder nb = start(kl);
       Disposition d = nb.offer(t, kl);
       return d != null ? d : Disposition.EVENT;
+    }
+    ReportBuilder.Phase tp = tentativePhase(t);
+    if (tp != null) {
+      ReportBuilder nb = new ReportBuilder(-1, kl);
+      nb.phase = tp;
+      Disposition d = nb.offer(t, kl);
+      if (d != null) {
+        Tentative nt = new Tentative(nb);
+        nt.add(kl.line());
+        tentative.put(kl.stream(), nt);
+        return Disposition.unrelated("held as a possible OOM report whose header was cut");
+      }
     }
     Long n = ReportLines.callbacksSuppressed(t);
     if (n != null) {
@@ -93,6 +187,65 @@ public final class OomReportAssembler {
       return Disposition.unrelated("ratelimit notice: " + n + " OOM reports suppressed (noted on the next report)");
     }
     return Disposition.unrelated("not part of an OOM report");
+  }
+
+  /** True for an elision marker ({@code ...}) that whoever published a log put in place of left-out lines. */
+  public static boolean isElision(String t) {
+    return ReportLines.isElision(t.strip());
+  }
+
+  /**
+   * An elision marker on a line of its own, whatever the wrapping (it carries no prefix, so no stream): taken by
+   * the newest open report, else held by a tentative one, else unrelated.
+   */
+  public Disposition elision(String source, long line, String marker) {
+    KernelLine kl = KernelLine.plain(source, line, marker.strip());
+    Iterator<ReportBuilder> it = pending.descendingIterator();
+    while (it.hasNext()) {
+      ReportBuilder b = it.next();
+      if (!b.closed) {
+        return b.elided(kl);
+      }
+    }
+    for (Tentative tv : tentative.values()) {
+      tv.add(line);
+      tv.b.elided(kl);
+      return Disposition.unrelated("elision marker (held with a possible report whose header was cut)");
+    }
+    return Disposition.unrelated("elision marker '" + marker.strip() + "' outside a report");
+  }
+
+  /** A tentative report becomes an event: queued like a new report, its held lines re-counted. */
+  private void confirm(Tentative tv) {
+    ReportBuilder b = tv.b;
+    b.seq = seq++;
+    pending.addLast(b);
+    List<ReportBuilder> open = open();
+    if (open.size() > MAX_OPEN) {
+      close(open.get(0), "closed early: more than " + MAX_OPEN + " reports open at once");
+    }
+    adopter.adopt(List.copyOf(tv.lines));
+  }
+
+  /** Lines that turn a held run of stack/Mem-Info lines into a report (what follows them in dump_header). */
+  private static boolean confirmsTentative(String t) {
+    return ReportLines.isUsageLine(t)
+        || ReportLines.taskIn(t) != null
+        || ReportLines.statsTitle(t) != null
+        || t.startsWith("Tasks state (memory values in pages)")
+        || ReportLines.taskHeader(t) != null
+        || ReportLines.looksLikeTaskRow(t) && ReportLines.taskRow(t, null) instanceof ReportLines.RowWithLayout;
+  }
+
+  /** The phase a tentative report starts in for this line, or null when the line cannot start one. */
+  private static ReportBuilder.Phase tentativePhase(String t) {
+    if (ReportLines.stackHeader(t) != null || ReportLines.isStackFrame(t)) {
+      return ReportBuilder.Phase.STACK;
+    }
+    if (ReportLines.isMemInfoLine(t)) {
+      return ReportBuilder.Phase.MEMORY;
+    }
+    return null;
   }
 
   /** Closes every open report and emits all events. */
@@ -117,6 +270,10 @@ public final class OomReportAssembler {
         || t.startsWith("Tasks state (memory values in pages)")
         || ReportLines.taskIn(t) != null
         || t.startsWith("Out of memory and no killable processes")
+        || t.startsWith("Kernel panic - not syncing: Out of memory")
+        || ReportLines.statsTitle(t) != null
+        || ReportLines.taskHeader(t) != null
+        || ReportLines.looksLikeTaskRow(t) && ReportLines.taskRow(t, null) instanceof ReportLines.RowWithLayout
         || ReportLines.killScore(t) != null;
   }
 

@@ -32,7 +32,7 @@ final class ReportBuilder {
   /** Cap on task rows kept per event (bounded memory); further rows are counted. */
   static final int MAX_ROWS = 100_000;
 
-  final long seq;
+  long seq;
   final String source;
   final String stream;
   final String callerId;
@@ -45,6 +45,11 @@ final class ReportBuilder {
   Phase phase = Phase.HEADER;
 
   private boolean headerSeen;
+  private boolean sysrqSeen;
+  private int linesTaken;
+  private final List<Long> elisions = new ArrayList<>();
+  /** The last inline memcg stats token when it was cut (no unit): a hard-wrapped line may continue it. */
+  private String wrappedStatsToken;
   private String triggerComm;
   private Integer triggerPid;
   private Integer triggerAdj;
@@ -106,6 +111,31 @@ final class ReportBuilder {
     return killed.contains(pid) || kills.stream().anyMatch(k -> k.pid() == pid);
   }
 
+  // ---- sysrq, elisions -----------------------------------------------------------------------------------
+
+  /** Started by {@code SysRq : Manual OOM execution}. */
+  Disposition sysrq(KernelLine kl) {
+    sysrqSeen = true;
+    linesTaken++;
+    touch(kl);
+    phase = Phase.HEADER;
+    return Disposition.EVENT;
+  }
+
+  /** True while only the sysrq line was taken (a following header completes this report). */
+  boolean sysrqOnly() {
+    return sysrqSeen && !headerSeen && linesTaken == 1;
+  }
+
+  /** An elision marker ({@code ...}) inside the report. */
+  Disposition elided(KernelLine kl) {
+    if (elisions.size() < 100) {
+      elisions.add(kl.line());
+    }
+    touch(kl);
+    return Disposition.EVENT;
+  }
+
   // ---- the header ---------------------------------------------------------------------------------------
 
   Disposition header(ReportLines.Header h, KernelLine kl) {
@@ -135,11 +165,45 @@ final class ReportBuilder {
 
   /** Takes the line if it belongs here; null when it does not. */
   Disposition offer(String t, KernelLine kl) {
-    Disposition d = offerInner(t, kl);
+    String wrapped = wrappedStatsToken;
+    wrappedStatsToken = null;
+    Disposition d = wrapped != null ? joinWrappedStats(wrapped, t, kl) : null;
+    if (d == null) {
+      d = offerInner(t, kl);
+    }
     if (d != null) {
       touch(kl);
+      linesTaken++;
     }
     return d;
+  }
+
+  /**
+   * The one-line (≤5.2) memcg stats ended in a value without its unit ({@code rss:44}) and this line has no
+   * timestamp of its own: the line was hard-wrapped by whoever published it. The cut token is joined with
+   * this line's first token ({@code 8KB} → {@code rss:448KB}) and the rest is read as more stats.
+   */
+  private Disposition joinWrappedStats(String cut, String t, KernelLine kl) {
+    if (kl.timestamp() != null || kl.wallClock() != null || kl.continuation() || t.isEmpty()) {
+      return null;
+    }
+    String[] toks = t.split(" ");
+    String joined = cut + toks[0];
+    int c = joined.indexOf(':');
+    Long v = c > 0 ? Scan.toLongStripUnit(joined.substring(c + 1)) : null;
+    if (v == null) {
+      return null;
+    }
+    stats.put(joined.substring(0, c), v);
+    for (int i = 1; i < toks.length; i++) {
+      int k = toks[i].indexOf(':');
+      Long x = k > 0 ? Scan.toLongStripUnit(toks[i].substring(k + 1)) : null;
+      if (x != null) {
+        stats.putIfAbsent(toks[i].substring(0, k), x);
+      }
+    }
+    notes.add("line " + kl.line() + " continues the hard-wrapped memcg stats line before it; joined");
+    return Disposition.EVENT;
   }
 
   private Disposition offerInner(String t, KernelLine kl) {
@@ -202,6 +266,11 @@ final class ReportBuilder {
         statsFor = st.path();
         stats.putAll(st.inline());
         statsUnit = st.inline().isEmpty() ? null : "kB";
+        String last = t.substring(t.lastIndexOf(' ') + 1);
+        if (!st.inline().isEmpty() && kl.timestamp() != null && last.indexOf(':') > 0
+            && !last.endsWith("KB") && !last.endsWith("kB")) {
+          wrappedStatsToken = last;
+        }
       } else {
         statsClosed = true;
       }
@@ -386,6 +455,18 @@ final class ReportBuilder {
       outcome.add(t);
       return Disposition.EVENT;
     }
+    if (!stackSeen && outcome.stream().anyMatch(o -> o.startsWith("Kernel panic"))) {
+      ReportLines.StackHeader sh = ReportLines.stackHeader(t); // panic()'s own dump_stack
+      if (sh != null) {
+        stackSeen = true;
+        triggerPid = sh.pid();
+        release = sh.release();
+        build = sh.build();
+        taint = sh.taint();
+        notes.add("stack header from the panic's dump_stack (line " + kl.line() + ")");
+        return Disposition.EVENT;
+      }
+    }
     return null;
   }
 
@@ -506,7 +587,8 @@ final class ReportBuilder {
     boolean memcgKind = memory != null || "CONSTRAINT_MEMCG".equals(constraint) || Boolean.FALSE.equals(globalOom)
         || oomMemcg != null;
     if (!headerSeen) {
-      missing.add(new Missing("header", "no '… invoked oom-killer' line before this report's lines"));
+      missing.add(new Missing("header", "no '… invoked oom-killer' line before this report's lines"
+          + (sysrqSeen ? " (sysrq OOM without a report)" : "")));
     }
     if (headerSeen && gfpMask == null) {
       missing.add(new Missing("gfp mask", "header printed without gfp_mask"));
@@ -533,6 +615,11 @@ final class ReportBuilder {
     if (!anyKill && outcome.isEmpty()) {
       missing.add(new Missing("kill line", "no 'Killed process' line and no outcome line"));
     }
+    if (!elisions.isEmpty()) {
+      missing.add(new Missing("elided lines", "'...' at line" + (elisions.size() > 1 ? "s " : " ")
+          + String.join(", ", elisions.stream().map(String::valueOf).toList())
+          + ": lines left out by whoever published the log"));
+    }
     if (droppedRows > 0) {
       notes.add(droppedRows + " task rows beyond " + MAX_ROWS + " not kept");
       missing.add(new Missing("task rows", droppedRows + " rows beyond " + MAX_ROWS + " not kept"));
@@ -546,7 +633,7 @@ final class ReportBuilder {
         : memsw != null && "bytes".equals(statsUnit) ? "v1"
         : null;
     ProfileHints hints = new ProfileHints(release, build, taint, hardware, cgroup, headerVariant,
-        taskColumns == null ? null : String.join(" ", taskColumns), order != null && order == -1);
+        taskColumns == null ? null : String.join(" ", taskColumns), order != null && order == -1 || sysrqSeen);
     MemcgInfo memcg = memory == null && memsw == null && swap == null && kmem == null && statsFor == null
         ? null : new MemcgInfo(memory, memsw, swap, kmem, statsFor, stats, statsUnit);
     return new OomEvent(

@@ -512,6 +512,44 @@ final class ReportLines {
     return Scan.toLong(t.substring(c + 2, t.length() - 21));
   }
 
+  // ---- lines of reports whose header was cut, sysrq, elisions --------------------------------------------
+
+  /** A stack frame or trace marker in any architecture's format ({@code fn+0x1/0x2}, {@code [<addr>]}). */
+  static boolean isStackFrame(String t) {
+    return t.startsWith("Call Trace") || t.startsWith("[<") || t.contains("+0x") && t.contains("/0x");
+  }
+
+  /** A stack frame of the OOM killer itself. */
+  static boolean isOomFrame(String t) {
+    return isStackFrame(t)
+        && (t.contains("out_of_memory") || t.contains("oom_kill_process") || t.contains("dump_header+"));
+  }
+
+  /** A line of the global Mem-Info block (show_mem). */
+  static boolean isMemInfoLine(String t) {
+    return t.equals("Mem-Info:")
+        || t.startsWith("active_anon:")
+        || t.startsWith("Node ") && (t.contains("active_anon:") || t.contains("hugepages_total=")
+            || t.contains(" free:"))
+        || t.contains(" free:") && t.contains(" min:") && t.contains(" low:")
+        || t.startsWith("lowmem_reserve[]:")
+        || t.contains("*4kB")
+        || t.endsWith(" total pagecache pages") || t.endsWith(" pages in swap cache")
+        || t.startsWith("Swap cache stats:") || t.startsWith("Free swap") || t.startsWith("Total swap")
+        || t.endsWith(" pages RAM") || t.endsWith(" pages HighMem/MovableOnly") || t.endsWith(" pages reserved")
+        || t.endsWith(" pages cma reserved") || t.endsWith(" pages hwpoisoned");
+  }
+
+  /** {@code SysRq : Manual OOM execution} (≤4.x) / {@code sysrq: Manual OOM execution} (5.x+). */
+  static boolean isSysrqOom(String t) {
+    return (t.startsWith("SysRq : ") || t.startsWith("sysrq: ")) && t.endsWith("Manual OOM execution");
+  }
+
+  /** An elision marker left by whoever published the log: {@code ...}, {@code …}, {@code [...]}. */
+  static boolean isElision(String t) {
+    return t.equals("...") || t.equals("\u2026") || t.equals("[...]") || t.equals("[…]") || t.equals("....");
+  }
+
   // ---- helpers ------------------------------------------------------------------------------------------
 
   private static String prefix(String t, int k) {

@@ -8,6 +8,8 @@ import java.util.List;
  * caller id ({@code [   37.052923][ T9185] text}) and a {@code dmesg -x} facility/level prefix
  * ({@code kern  :warn  : }). Lines without a timestamp are continuations of a multi-line record (indented) or
  * bare text. A line that carries a second timestamp not earlier than its own (a lost newline) is split there.
+ * Relative stamps of {@code dmesg --reltime}/{@code -H} ({@code [  +0.000067]}) are accepted; their lines get no
+ * kernel time.
  */
 public final class DmesgReader implements LogReader {
 
@@ -57,7 +59,8 @@ public final class DmesgReader implements LogReader {
       last = ts[0];
       int next = nextGlued(s, textStart, ts[0]);
       String text = s.substring(textStart, next < 0 ? s.length() : next);
-      out.add(new KernelLine(source, n, "", ts[0], null, caller[0], false, text.stripTrailing()));
+      Double stamp = Double.isNaN(ts[0]) ? null : ts[0]; // relative (reltime) stamps carry no kernel time
+      out.add(new KernelLine(source, n, "", stamp, null, caller[0], false, text.stripTrailing()));
       if (next < 0) {
         break;
       }

@@ -35,7 +35,12 @@ public final class OomKillToolReader implements LogReader {
 
   static OomKillToolLine parse(String source, long n, String s) {
     if (!Scan.isClock(s, 0)) {
-      return null;
+      // a short prefix before the clock (a step marker like "(4) " added when the output was published)
+      int c = Scan.findClock(s, 0, Math.min(s.length(), 24));
+      if (c <= 0 || !s.startsWith(" Triggered by PID ", c + 8)) {
+        return null;
+      }
+      s = s.substring(c);
     }
     String time = s.substring(0, 8);
     int[] pos = {8};

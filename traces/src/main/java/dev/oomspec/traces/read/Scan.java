@@ -73,7 +73,8 @@ public final class Scan {
 
   /**
    * A dmesg timestamp {@code [  315.270610]} starting at {@code i}: returns the index after the closing
-   * bracket, or -1. The value goes into {@code out[0]}.
+   * bracket, or -1. The value goes into {@code out[0]}. A relative stamp ({@code dmesg --reltime}/{@code -H}:
+   * {@code [  +0.000067]}) is recognised too; its value is NaN (the absolute time is unknown).
    */
   public static int dmesgTimestamp(String s, int i, double[] out) {
     int n = s.length();
@@ -81,6 +82,10 @@ public final class Scan {
       return -1;
     }
     int j = skipSpaces(s, i + 1);
+    boolean relative = j < n && s.charAt(j) == '+';
+    if (relative) {
+      j++;
+    }
     int a = j;
     j = digitsEnd(s, j);
     if (j == a || j - a > 12 || j >= n || s.charAt(j) != '.') {
@@ -92,7 +97,7 @@ public final class Scan {
       return -1;
     }
     if (out != null) {
-      out[0] = Double.parseDouble(s.substring(a, k));
+      out[0] = relative ? Double.NaN : Double.parseDouble(s.substring(a, k));
     }
     return k + 1;
   }

@@ -19,6 +19,13 @@ final class SyslogKernelText {
       return new Decoded.Unrelated("journal banner");
     }
     SyslogPrefix p = SyslogPrefix.parse(line);
+    if (p == null && isIdentifierOnly(line)) {
+      // journal lines published with only the identifier (date and host removed): "kernel: text"
+      lastHost = "";
+      lastWasKernel = true;
+      return Decoded.kernel(new KernelLine(source, n, "", null, null, null, false,
+          line.substring(Math.min(8, line.length())).stripTrailing()));
+    }
     if (p == null) {
       if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && lastWasKernel) {
         return Decoded.kernel(new KernelLine(source, n, lastHost, null, null, null, true, t));
@@ -49,7 +56,8 @@ final class SyslogKernelText {
       }
       int next = DmesgReader.nextGlued(msg, textStart, ts[0]);
       String text = msg.substring(textStart, next < 0 ? msg.length() : next).stripTrailing();
-      out.add(new KernelLine(source, n, p.host(), ts[0], p.wallClock(), caller[0], false, text));
+      out.add(new KernelLine(source, n, p.host(), Double.isNaN(ts[0]) ? null : ts[0], p.wallClock(), caller[0],
+          false, text));
       if (next < 0) {
         break;
       }
@@ -58,7 +66,16 @@ final class SyslogKernelText {
     return new Decoded.Kernel(out);
   }
 
+  /** {@code kernel: text} or a bare {@code kernel:}. */
+  static boolean isIdentifierOnly(String line) {
+    return line.startsWith("kernel: ") || line.equals("kernel:");
+  }
+
+  /** 0 no, 1 syslog prefix of another program, 2 kernel syslog prefix, 3 journal banner, 4 {@code kernel: } only. */
   static int sniff(String line) {
+    if (isIdentifierOnly(line)) {
+      return 4;
+    }
     String t = line.strip();
     if (t.startsWith("-- Logs begin at") || t.startsWith("-- Journal begins at") || t.startsWith("-- Boot ")) {
       return 3;

@@ -18,7 +18,7 @@ public final class SyslogReader implements LogReader {
   @Override
   public int sniff(String line) {
     int s = SyslogKernelText.sniff(line);
-    return s == 3 ? 0 : s;
+    return s == 3 || s == 4 ? 0 : s;
   }
 
   @Override
