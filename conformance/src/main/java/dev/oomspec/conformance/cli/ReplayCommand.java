@@ -109,7 +109,7 @@ public final class ReplayCommand implements Callable<Integer> {
     for (Verdict v : Verdict.values()) counts.put(v, 0L);
     long[] skipped = {0};
     boolean unusable = false;
-    ReplayEngine engine = new ReplayEngine(kernel);
+    ReplayEngine engine = new ReplayEngine(kernel, format == Format.html);
     try (Writer w = open(); ReplayPipeline pipeline = new ReplayPipeline(engine, workers)) {
       Sink sink = sink(w);
       Progress progress = Progress.forTerminal(err, inputs.size());

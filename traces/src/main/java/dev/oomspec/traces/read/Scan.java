@@ -76,6 +76,21 @@ public final class Scan {
    * bracket, or -1. The value goes into {@code out[0]}. A relative stamp ({@code dmesg --reltime}/{@code -H}:
    * {@code [  +0.000067]}) is recognised too; its value is NaN (the absolute time is unknown).
    */
+  /** {@code digits.digits} (already validated: at most 12 + 9 digits) as a double, without a substring. */
+  private static double decimal(String s, int from, int dot, int to) {
+    long whole = 0;
+    for (int i = from; i < dot; i++) {
+      whole = whole * 10 + (s.charAt(i) - '0');
+    }
+    long frac = 0;
+    long scale = 1;
+    for (int i = dot + 1; i < to; i++) {
+      frac = frac * 10 + (s.charAt(i) - '0');
+      scale *= 10;
+    }
+    return whole + (double) frac / scale;
+  }
+
   public static int dmesgTimestamp(String s, int i, double[] out) {
     int n = s.length();
     if (i >= n || s.charAt(i) != '[') {
@@ -97,7 +112,7 @@ public final class Scan {
       return -1;
     }
     if (out != null) {
-      out[0] = relative ? Double.NaN : Double.parseDouble(s.substring(a, k));
+      out[0] = relative ? Double.NaN : decimal(s, a, j, k);
     }
     return k + 1;
   }

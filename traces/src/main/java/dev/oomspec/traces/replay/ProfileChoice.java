@@ -17,9 +17,16 @@ public record ProfileChoice(List<KernelVersion> versions, String description) {
   /** The oldest version the model has rules for (kernel-oom.md §0). */
   public static final KernelVersion OLDEST_MODELLED = KernelProfiles.BASELINE_4_4.version();
 
+  private static final java.util.Map<String, ProfileChoice> BY_RELEASE = new java.util.concurrent.ConcurrentHashMap<>();
+
   public static ProfileChoice choose(ReplayInput in, String kernelOverride) {
-    if (kernelOverride != null) return single(kernelOverride, "--kernel " + kernelOverride);
-    if (in.kernelRelease() != null) return single(in.kernelRelease(), "release " + in.kernelRelease() + " printed in the report");
+    if (kernelOverride != null) {
+      return cached("--kernel " + kernelOverride, kernelOverride);
+    }
+    if (in.kernelRelease() != null) {
+      String how = "release " + in.kernelRelease() + " printed in the report";
+      return cached(how, in.kernelRelease());
+    }
     KernelVersion lo = OLDEST_MODELLED;
     KernelVersion hi = null;
     List<String> used = new ArrayList<>();
@@ -43,6 +50,15 @@ public record ProfileChoice(List<KernelVersion> versions, String description) {
     String desc = "no release printed; formats bound the kernel to " + range
         + (used.isEmpty() ? " (no format hints)" : " " + used);
     return new ProfileChoice(List.copyOf(reps), desc);
+  }
+
+  /** Memoised per release string; bounded, so a hostile log with endless distinct releases cannot grow it. */
+  private static ProfileChoice cached(String how, String release) {
+    ProfileChoice c = BY_RELEASE.get(how);
+    if (c != null) return c;
+    c = single(release, how);
+    if (BY_RELEASE.size() < 1024) BY_RELEASE.put(how, c);
+    return c;
   }
 
   private static ProfileChoice single(String release, String how) {

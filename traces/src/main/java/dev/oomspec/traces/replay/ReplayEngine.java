@@ -6,6 +6,7 @@ import dev.oomspec.reference.mm.Mm;
 import dev.oomspec.reference.mm.OomControl;
 import dev.oomspec.reference.mm.Task;
 import dev.oomspec.reference.mm.World;
+import dev.oomspec.reference.profile.KernelProfile;
 import dev.oomspec.reference.profile.KernelProfiles;
 import dev.oomspec.reference.profile.KernelVersion;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Puts one recorded OOM event through the reference model and says whether the model picks the kernel's
@@ -27,11 +29,25 @@ import java.util.Objects;
  * when every combination selects the same task.
  */
 public final class ReplayEngine {
+  private static final Map<KernelVersion, KernelProfile> PROFILES = new ConcurrentHashMap<>();
+
   private final String kernelOverride;
+  private final boolean modelReport;
 
   /** @param kernelOverride a version to replay every event with ({@code --kernel}), or null */
   public ReplayEngine(String kernelOverride) {
+    this(kernelOverride, true);
+  }
+
+  /**
+   * @param kernelOverride a version to replay every event with ({@code --kernel}), or null
+   * @param modelReport    keep the report lines the model prints (its task dump included); false for bulk output
+   *                       that does not show them — the model then runs with {@code vm.oom_dump_tasks=0}, which
+   *                       changes what it prints, never what it selects
+   */
+  public ReplayEngine(String kernelOverride, boolean modelReport) {
     this.kernelOverride = kernelOverride;
+    this.modelReport = modelReport;
   }
 
   public ReplayResult replay(ReplayInput in) {
@@ -50,8 +66,8 @@ public final class ReplayEngine {
 
     Map<String, Run> runs = new LinkedHashMap<>();
     for (KernelVersion v : profiles.versions()) {
-      runs.put(v + " @" + tp.lo(), run(in, v, tp.lo()));
-      if (!tp.exact() && !adjUniform) runs.put(v + " @" + tp.hi(), run(in, v, tp.hi()));
+      runs.put(v + " @" + tp.lo(), run(in, v, tp.lo(), modelReport));
+      if (!tp.exact() && !adjUniform) runs.put(v + " @" + tp.hi(), run(in, v, tp.hi(), modelReport));
     }
     Run primary = runs.values().iterator().next();
     if (primary.error != null) {
@@ -103,8 +119,9 @@ public final class ReplayEngine {
   /** One model run. */
   private record Run(ReplayInput.KernelChoice victim, List<ScoredCandidate> scored, List<String> report, String error) {}
 
-  private static Run run(ReplayInput in, KernelVersion v, long totalpages) {
-    World w = new World(KernelProfiles.forVersion(v), Memcg.Hierarchy.V1);
+  private static Run run(ReplayInput in, KernelVersion v, long totalpages, boolean modelReport) {
+    World w = new World(PROFILES.computeIfAbsent(v, KernelProfiles::forVersion), Memcg.Hierarchy.V1);
+    w.setOomDumpTasks(modelReport);
     Memcg cg = null;
     boolean memcgOom = in.memcg() != null;
     if (memcgOom) {
