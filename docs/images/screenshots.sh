@@ -32,4 +32,6 @@ shot report-overview.png 1400,900 "file://$report"
 shot report-kill02-differs-on-v2.png 1400,1300 "file://$report#$(route 'KILL-02 @ v2 (cross-revision)')"
 shot report-revision-matrix.png 1400,1300 "file://$report#$(route 'Revision matrix')"
 shot report-categories.png 1400,900 "file://$report#categories"
+shot report-replay-steamdeck.png 1400,1500 "file://$report#$(route 'public/014-steamdeck-6.1-global-journal-json.log — event 1 (lines 21-181): agree')"
+shot report-live-kernel-cascade.png 1400,1300 "file://$report#$(route 'cascade')"
 ls -la "$out"/*.png

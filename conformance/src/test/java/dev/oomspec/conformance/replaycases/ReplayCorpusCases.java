@@ -50,7 +50,7 @@ public class ReplayCorpusCases {
       for (int i = 0; i < results.size(); i++) {
         ReplayResult r = results.get(i);
         Integer recorded = i < e.victims().size() ? e.victims().get(i) : null;
-        String name = "event " + (i + 1) + " (lines " + r.input().firstLine() + "-" + r.input().lastLine() + "): "
+        String name = e.file() + " — event " + (i + 1) + " (lines " + r.input().firstLine() + "-" + r.input().lastLine() + "): "
             + r.verdict().wireName();
         tests.add(DynamicTest.dynamicTest(name, () -> check(corpus, e, r, recorded)));
       }
@@ -77,7 +77,9 @@ public class ReplayCorpusCases {
     Allure.addAttachment("original report lines", "text/plain", String.join("\n", original), ".txt");
     Allure.addAttachment("what the model printed", "text/plain", String.join("\n", r.modelReport()), ".txt");
     StringWriter json = new StringWriter();
-    new JsonLinesWriter(json, 10).write(view);
+    JsonLinesWriter jw = new JsonLinesWriter(json, 10);
+    jw.write(view);
+    jw.flush();
     Allure.addAttachment("replay result (JSON)", "application/json", json.toString().strip(), ".json");
 
     assertNotEquals(Verdict.DISAGREE, r.verdict(), r.reason());
