@@ -35,6 +35,8 @@ public final class Memcg {
     boolean dying;
     final Map<Event, Long> events = new EnumMap<>(Event.class);
     final Map<Event, Long> eventsLocal = new EnumMap<>(Event.class);
+    /** memcg1 page-state counters by memory.stat name (cache, rss, …, inactive_anon, …), in pages; absent = 0. */
+    final Map<String, Long> v1Stats = new java.util.HashMap<>();
     final long id;
 
     Memcg(String name, Memcg parent, Hierarchy hierarchy, long id) {
@@ -83,6 +85,10 @@ public final class Memcg {
     public Memcg setSwapMax(long pages) { swapMax = pages; return this; }
     public Memcg setSwappiness(int v) { swappiness = v; return this; }
     public Memcg setOomGroup(boolean v) { oomGroup = v; return this; }
+    /** Sets one memcg1 stat (pages) printed by the ≤5.2 "Memory cgroup stats for" lines. */
+    public Memcg setV1Stat(String name, long pages) { v1Stats.put(name, pages); return this; }
+    /** One memcg1 stat in pages (0 if never set). */
+    public long v1Stat(String name) { return v1Stats.getOrDefault(name, 0L); }
     public Memcg setDying(boolean v) { dying = v; return this; }
     public Memcg setMemoryUsage(long pages, long failcnt) { memoryUsage = pages; memoryFailcnt = failcnt; return this; }
     public Memcg setMemswUsage(long pages, long failcnt) { memswUsage = pages; memswFailcnt = failcnt; return this; }

@@ -256,12 +256,30 @@ public final class OomKill {
     boolean taskWillFreeMem(Task task) {
         Mm mm = task.mm;
         if (mm == null || mm.oomSkip) return false;
-        if (!(task.signal.groupExit || task.exiting)) return false;
+        if (!taskWillFreeMemOne(task)) return false;
         for (Task p : world.processes()) {
-            if (p.tgid == task.tgid || p.mm != mm) continue;
-            if (!(p.signal.groupExit || p.exiting)) return false;
+            if (p.tgid == task.tgid || !processSharesMm(p, mm)) continue;
+            if (!taskWillFreeMemOne(p)) return false;
         }
         return true;
+    }
+
+    /** __task_will_free_mem() (core dumps not modelled): group exit, or PF_EXITING in a single-threaded group. */
+    private boolean taskWillFreeMemOne(Task task) {
+        if (task.signal.groupExit) return true;
+        return task.exiting && threadGroupEmpty(task);
+    }
+
+    /** thread_group_empty(): the group has no thread besides this one. */
+    private boolean threadGroupEmpty(Task task) {
+        for (Task t : world.tasks()) if (t.tgid == task.tgid && t != task) return false;
+        return true;
+    }
+
+    /** process_shares_mm(): the first thread of p that still has an mm decides. */
+    private boolean processSharesMm(Task p, Mm mm) {
+        Task t = findLockTaskMm(p);
+        return t != null && t.mm == mm;
     }
 
     /** mark_oom_victim(): TIF_MEMDIE once per thread, signal->oom_mm, the mark_victim tracepoint. */
@@ -273,7 +291,23 @@ public final class OomKill {
         if (tp != null) world.kmsg().trace("mark_victim", tp);
     }
 
-    void queueOomReaper(Task tsk) { world.reaper().queueOomReaper(tsk); }
+    void queueOomReaper(Task tsk) { if (profile().oomReaper()) world.reaper().queueOomReaper(tsk); }
+
+    /**
+     * moom_callback() (drivers/tty/sysrq.c, SysRq-f): out_of_memory() with GFP_KERNEL and order -1 under oom_lock;
+     * "OOM request ignored. No task eligible" when it returns false. The "sysrq: Manual OOM execution" line of
+     * __handle_sysrq() is not modelled.
+     */
+    public OomControl moomCallback() {
+        OomControl oc = OomControl.sysrq();
+        world.oomLock().lockKillable(); // mutex_lock(&oom_lock)
+        try {
+            if (!outOfMemory(oc)) world.kmsg().printk("I", "OOM request ignored. No task eligible");
+        } finally {
+            world.oomLock().unlock();
+        }
+        return oc;
+    }
 
     /** oom_kill_process(oc, message). kernel-oom.md §7. */
     public void oomKillProcess(OomControl oc, String message) {
@@ -287,6 +321,11 @@ public final class OomKill {
             dumpHeader(oc);
             if (profile().summaryLine()) dumpOomVictim(oc, victim);
         }
+        // ≤5.0: oom_kill_process() itself prints "Kill process … score N or sacrifice child" for the chosen task,
+        // once, outside the ratelimit; __oom_kill_process() prints only "Killed process" (also for oom.group members)
+        String scoreLine = Printk.killScoreLine(profile(), message, victim,
+                oc.totalpages == 0 ? 0 : oc.chosenPoints * 1000 / oc.totalpages);
+        if (scoreLine != null) world.kmsg().printk("E", scoreLine);
         Memcg oomGroup = world.memcontrol().memCgroupGetOomGroup(victim, oc.memcg);
         oomKillProcessInner(oc, victim, message);
         if (oomGroup != null) {
@@ -326,14 +365,14 @@ public final class OomKill {
         if (victim.memcg != null) world.memcontrol().memcgMemoryEvent(victim.memcg, Memcg.Event.OOM_KILL);
         for (Task t : world.tasks()) if (t.tgid == victim.tgid) t.sigkill = true; // do_send_sig_info(SIGKILL, PIDTYPE_TGID)
         markOomVictim(victim);
-        for (String l : Printk.killLines(prof, message, oc.chosen == null ? victim : oc.chosen,
-                oc.totalpages == 0 ? 0 : oc.chosenPoints * 1000 / oc.totalpages, victim))
-            world.kmsg().printk("E", l);
+        world.kmsg().printk("E", Printk.killedLine(prof, message, victim));
         oc.killed.add(victim);
         boolean canOomReap = true;
         for (Task p : world.processes()) {
-            if (p.mm != mm || p.tgid == victim.tgid) continue; // !process_shares_mm || same_thread_group
-            if (p.isGlobalInit()) {
+            if (!processSharesMm(p, mm) || p.tgid == victim.tgid) continue;
+            if (!prof.killAllMmSharers()) { // 4.4: kthreads, init and adj -1000 sharers skipped silently
+                if (p.isKthread() || p.isGlobalInit() || p.signal.oomScoreAdj == OOM_SCORE_ADJ_MIN) continue;
+            } else if (p.isGlobalInit()) {
                 canOomReap = false;
                 mm.oomSkip = true;
                 world.kmsg().printk("I", String.format("oom killer %d (%s) has mm pinned by %d (%s)",
@@ -366,7 +405,11 @@ public final class OomKill {
                     + Printk.bitmapList(current.memsAllowed == null ? world.allNodes() : current.memsAllowed));
         // dump_stack(): not modelled (no stack)
         if (oc.isMemcgOom()) {
-            for (String l : Printk.memcgMeminfo(prof, oc.memcg, oc.memcg.counters())) world.kmsg().printk("I", l);
+            // ≤4.20 mem_cgroup_print_oom_info(memcg, p) names the chosen task's memcg (p = oc->chosen, NULL when
+            // nothing was chosen yet: panic_on_oom, no victim)
+            Memcg victimMemcg = oc.chosen == null || oc.aborted ? null : oc.chosen.memcg;
+            for (String l : Printk.memcgOomInfo(prof, oc.memcg, victimMemcg, world.memcgSwapAccount()))
+                world.kmsg().printk("I", l);
         } else {
             world.kmsg().printk("I", "Mem-Info:"); // __show_mem() body not modelled
         }

@@ -29,7 +29,7 @@ public final class World {
     private final TreeMap<Integer, Long> nodePresentPages = new TreeMap<>();
     private long totalRamPages = 262144, totalSwapPages;
     private int vmSwappiness = 60, panicOnOom;
-    private boolean oomKillAllocatingTask, oomDumpTasks = true, oomKillerDisabled;
+    private boolean oomKillAllocatingTask, oomDumpTasks = true, oomKillerDisabled, memcgSwapAccount = true;
     private volatile Task current;
     private long nowMs;
     private long vmstatOomKill;
@@ -63,6 +63,9 @@ public final class World {
     public World setOomKillAllocatingTask(boolean v) { oomKillAllocatingTask = v; return this; }
     public World setOomDumpTasks(boolean v) { oomDumpTasks = v; return this; }
     public World setOomKillerDisabled(boolean v) { oomKillerDisabled = v; return this; }
+    /** do_swap_account (swapaccount= / CONFIG_MEMCG_SWAP_ENABLED): ≤5.2 memcg stat lines print swap only with it. */
+    public World setMemcgSwapAccount(boolean v) { memcgSwapAccount = v; return this; }
+    public boolean memcgSwapAccount() { return memcgSwapAccount; }
     /** register_oom_notifier(): the supplier returns the number of pages freed. */
     public World addOomNotifier(LongSupplier freedPages) { oomNotifiers.add(freedPages); return this; }
     /** The task that is allocating (current in out_of_memory()). */

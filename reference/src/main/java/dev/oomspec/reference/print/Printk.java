@@ -65,6 +65,41 @@ public final class Printk {
         return out;
     }
 
+    /** memcg1_stat_names[] of mem_cgroup_print_oom_info() ≤5.2 (4.4: no shmem), then mem_cgroup_lru_names[]. */
+    private static final List<String> V1_STATS_4_4 = List.of("cache", "rss", "rss_huge", "mapped_file", "dirty", "writeback", "swap");
+    private static final List<String> V1_STATS = List.of("cache", "rss", "rss_huge", "shmem", "mapped_file", "dirty", "writeback", "swap");
+    private static final List<String> LRU_NAMES = List.of("inactive_anon", "active_anon", "inactive_file", "active_file", "unevictable");
+
+    /**
+     * The memcg block of a memcg OOM report by profile (§13.5). ≤4.20 starts with {@code "Task in " + path +
+     * " killed as a result of limit of " + path} (or {@code "Memory limit reached of cgroup " + path} without a
+     * victim); ≤5.2 prints the three usage lines and one {@code "Memory cgroup stats for <path>:"} line per memcg of
+     * the subtree with {@code " %s:%luKB"} pairs (swap only with swap accounting); 5.3+ see {@link #memcgMeminfo}.
+     *
+     * @param victimMemcg the chosen task's memcg, or null when nothing was chosen
+     */
+    public static List<String> memcgOomInfo(KernelProfile p, Memcg oomMemcg, Memcg victimMemcg, boolean swapAccount) {
+        if (p.memcgInfo() == Formats.MemcgInfo.V5_3_STAT_BUFFER) return memcgMeminfo(p, oomMemcg, oomMemcg.counters());
+        List<String> out = new ArrayList<>();
+        if (p.memcgInfo() != Formats.MemcgInfo.V5_0_SUBTREE_LINES)
+            out.add(victimMemcg != null
+                    ? "Task in " + victimMemcg.path() + " killed as a result of limit of " + oomMemcg.path()
+                    : "Memory limit reached of cgroup " + oomMemcg.path());
+        List<String> usage = memcgMeminfo(p, oomMemcg, oomMemcg.counters());
+        out.addAll(usage.subList(0, usage.size() - 1)); // ≤5.2: memory, memory+swap, kmem (memcgV1LinesAlways)
+        List<String> names = p.memcgInfo() == Formats.MemcgInfo.V4_4_TASK_IN ? V1_STATS_4_4 : V1_STATS;
+        for (Memcg m : dev.oomspec.reference.memcg.Memcontrol.preOrder(oomMemcg)) { // for_each_mem_cgroup_tree
+            StringBuilder sb = new StringBuilder("Memory cgroup stats for ").append(m.path()).append(':');
+            for (String n : names) {
+                if (n.equals("swap") && !swapAccount) continue;
+                sb.append(' ').append(n).append(':').append(k(m.v1Stat(n))).append("KB");
+            }
+            for (String n : LRU_NAMES) sb.append(' ').append(n).append(':').append(k(m.v1Stat(n))).append("KB");
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
     /** The counters printed by mem_cgroup_print_oom_meminfo(), in pages. */
     public record MemcgCounters(long memoryUsage, long memoryFailcnt, long memswUsage, long memswFailcnt,
                                 long swapUsage, long swapFailcnt, long kmemUsage, long kmemMax, long kmemFailcnt) {}
@@ -113,6 +148,21 @@ public final class Printk {
         sb.append(",task_memcg=").append(victim.memcg() == null ? "/" : victim.memcg().path());
         sb.append(",task=").append(victim.comm()).append(",pid=").append(victim.pid()).append(",uid=").append(victim.uid());
         return sb.toString();
+    }
+
+    /** ≤5.0: {@code "%s: Kill process %d (%s) score %u or sacrifice child"} (§13.11); null from 5.1. */
+    public static String killScoreLine(KernelProfile p, String message, Task chosen, long score) {
+        return switch (p.killLine()) {
+            case V4_4_NO_SHMEM, V4_5_SACRIFICE_CHILD ->
+                    String.format("%s: Kill process %d (%s) score %d or sacrifice child", message, chosen.pid(), chosen.comm(), score);
+            case V5_1_NO_SCORE, V5_4_UID_PGTABLES -> null;
+        };
+    }
+
+    /** The "Killed process" line of __oom_kill_process() (§13.11); {@code victim} is the thread holding the mm. */
+    public static String killedLine(KernelProfile p, String message, Task victim) {
+        List<String> l = killLines(p, message, victim, 0, victim);
+        return l.get(l.size() - 1);
     }
 
     /** "Killed process" line(s) (§13.11); {@code score} only for ≤5.0 "Kill process … score". */

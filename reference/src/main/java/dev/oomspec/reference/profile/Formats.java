@@ -34,4 +34,16 @@ public final class Formats {
         /** 5.3+: equal points replace → last in iteration order wins. */
         LAST_WINS
     }
+
+    /** Memcg part of the report (§13.5). */
+    public enum MemcgInfo {
+        /** ≤4.20 "Task in … killed as a result of limit of …", usage lines, one stats line per subtree memcg (4.4 names, no shmem). */
+        V4_4_TASK_IN,
+        /** as V4_4_TASK_IN with "shmem" among the stat names. */
+        V4_9_TASK_IN,
+        /** 5.0–5.2: no "Task in" line (moved to the oom-kill: summary); usage lines; one stats line per subtree memcg. */
+        V5_0_SUBTREE_LINES,
+        /** 5.3+: "Memory cgroup stats for <path>:" title for the OOMing memcg only (body not modelled). */
+        V5_3_STAT_BUFFER
+    }
 }

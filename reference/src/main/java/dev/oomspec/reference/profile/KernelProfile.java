@@ -14,7 +14,7 @@ package dev.oomspec.reference.profile;
  * @param globalScanLeadersOnly   4.9+: for_each_process (4.4 walked every thread)
  * @param normalisedKillScore     ≤5.0: "Kill process … score N or sacrifice child" with points*1000/totalpages
  * @param originPointsLongMax     5.9+ LONG_MAX (≤5.8 ULONG_MAX): both "largest", modelled as Long.MAX_VALUE
- * @param nofsNeedsNonZeroGfp     5.4–6.4: the !__GFP_FS bail-out is guarded by oc->gfp_mask != 0
+ * @param nofsNeedsNonZeroGfp     4.9–6.4: the !__GFP_FS bail-out is guarded by oc->gfp_mask != 0 (kernel-oom.md §6: 5.4–6.4 and the 4.9-era test)
  * @param header                  §13.2
  * @param cpusetLine              ≤4.20: "%s cpuset=… mems_allowed=…" after the header
  * @param summaryLine             5.0+: "oom-kill:constraint=…"
@@ -30,6 +30,10 @@ package dev.oomspec.reference.profile;
  * @param maxOrder                §12
  * @param maxOrderValue           default MAX_ORDER (11 exclusive ≤6.3, 10 inclusive 6.4+) for x86
  * @param exactCounters           7.0+: percpu_counter_sum in badness (model: same values)
+ * @param oomReaper               4.6+: the oom_reaper kthread exists (queue/wake/reap, its log lines)
+ * @param killAllMmSharers        4.9+: other processes sharing the mm are killed even with adj −1000, and init
+ *                                sharing prints "oom killer … has mm pinned by …" (4.4: both skipped silently)
+ * @param memcgInfo               §13.5 shape of the memcg block (≤4.20 "Task in …", 5.0–5.2 per-subtree stat lines)
  */
 public record KernelProfile(
         KernelVersion version,
@@ -57,7 +61,10 @@ public record KernelProfile(
         boolean oomGroupKillEvent,
         Formats.MaxOrder maxOrder,
         int maxOrderValue,
-        boolean exactCounters) {
+        boolean exactCounters,
+        boolean oomReaper,
+        boolean killAllMmSharers,
+        Formats.MemcgInfo memcgInfo) {
 
     /** Largest valid buddy order on the default (x86) configuration: both meanings give 10 (§12). */
     public int maxPageOrder() {
@@ -87,6 +94,8 @@ public record KernelProfile(
         public Formats.MaxOrder maxOrder;
         public int maxOrderValue;
         public boolean exactCounters;
+        public boolean oomReaper, killAllMmSharers;
+        public Formats.MemcgInfo memcgInfo;
 
         Builder(KernelProfile p) {
             version = p.version; badness = p.badness; pgtablesInBadness = p.pgtablesInBadness;
@@ -98,7 +107,8 @@ public record KernelProfile(
             killLine = p.killLine; alreadyExitingLine = p.alreadyExitingLine; markVictim = p.markVictim;
             reaperTracepoints = p.reaperTracepoints; reaperDelayMs = p.reaperDelayMs; oomGroup = p.oomGroup;
             oomGroupKillEvent = p.oomGroupKillEvent; maxOrder = p.maxOrder; maxOrderValue = p.maxOrderValue;
-            exactCounters = p.exactCounters;
+            exactCounters = p.exactCounters; oomReaper = p.oomReaper; killAllMmSharers = p.killAllMmSharers;
+            memcgInfo = p.memcgInfo;
         }
 
         public KernelProfile build() {
@@ -106,7 +116,8 @@ public record KernelProfile(
                     tieBreak, memcgScanLeadersOnly, globalScanLeadersOnly, normalisedKillScore,
                     originPointsLongMax, nofsNeedsNonZeroGfp, header, cpusetLine, summaryLine,
                     memcgV1LinesAlways, taskTable, killLine, alreadyExitingLine, markVictim, reaperTracepoints,
-                    reaperDelayMs, oomGroup, oomGroupKillEvent, maxOrder, maxOrderValue, exactCounters);
+                    reaperDelayMs, oomGroup, oomGroupKillEvent, maxOrder, maxOrderValue, exactCounters, oomReaper,
+                    killAllMmSharers, memcgInfo);
         }
     }
 }

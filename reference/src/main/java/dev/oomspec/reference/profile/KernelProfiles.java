@@ -24,14 +24,18 @@ public final class KernelProfiles {
             Formats.TieBreak.KEEP_LEADER, false, false, true, false, false,
             Formats.Header.V4_4_NO_FLAGS, true, false, true, Formats.TaskTable.V4_0_NR_PTES,
             Formats.KillLine.V4_4_NO_SHMEM, false, Formats.MarkVictim.NONE, false, 0, false, false,
-            Formats.MaxOrder.EXCLUSIVE_MAX_ORDER, 11, false);
+            Formats.MaxOrder.EXCLUSIVE_MAX_ORDER, 11, false, false, false, Formats.MemcgInfo.V4_4_TASK_IN);
 
     /** The change log, oldest first. */
     public static final List<Change> CHANGES = List.of(
             at("4.5", "%pGg flags in header; shmem-rss in Killed line (eca56ff906bd)", b -> {
                 b.header = Formats.Header.V4_9_NODEMASK; b.killLine = Formats.KillLine.V4_5_SACRIFICE_CHILD; }),
-            at("4.9", "leaders-only global scan; MMF_OOM_SKIP / in_vfork ineligible", b -> {
-                b.globalScanLeadersOnly = true; b.skipAndVforkIneligible = true; }),
+            at("4.6", "oom_reaper kthread (kernel-oom.md §9, §13.14 4.6+)", b -> b.oomReaper = true),
+            at("4.9", "leaders-only global scan; MMF_OOM_SKIP / in_vfork ineligible; -1000 mm sharers killed too and "
+                    + "'has mm pinned by' for init (present 4.9.0); !__GFP_FS bail-out guarded by oc->gfp_mask "
+                    + "(kernel-oom.md §6 '4.9-era'); memcg stat names gain shmem (absent 4.4, exact release not dated)", b -> {
+                b.globalScanLeadersOnly = true; b.skipAndVforkIneligible = true; b.killAllMmSharers = true;
+                b.nofsNeedsNonZeroGfp = true; b.memcgInfo = Formats.MemcgInfo.V4_9_TASK_IN; }),
             at("4.12", "header nodemask printed with pr_cont, two spaces before order=", b ->
                 b.header = Formats.Header.V4_12_NODEMASK_CONT),
             at("4.13", "reaper and mark_victim tracepoints (Roman Gushchin 2017)", b -> {
@@ -43,14 +47,15 @@ public final class KernelProfiles {
             at("4.19", "memory.oom.group (3d8b38eb81ca); 'Tasks state' + [%7d] (c3b78b11efbb)", b -> {
                 b.oomGroup = true; b.taskTable = Formats.TaskTable.V4_19_PID7; }),
             at("5.0", "oom-kill: summary, header without nodemask, no cpuset line (ef8444ea01d7)", b -> {
-                b.summaryLine = true; b.header = Formats.Header.V5_0; b.cpusetLine = false; }),
+                b.summaryLine = true; b.header = Formats.Header.V5_0; b.cpusetLine = false;
+                b.memcgInfo = Formats.MemcgInfo.V5_0_SUBTREE_LINES; }),
             at("5.1", "no child sacrifice / score line (bbbe48029720)", b -> {
                 b.killLine = Formats.KillLine.V5_1_NO_SCORE; b.normalisedKillScore = false; }),
             at("5.3", "last-wins ties, leaders-only memcg scan, v1-only memsw/kmem lines", b -> {
                 b.tieBreak = Formats.TieBreak.LAST_WINS; b.memcgScanLeadersOnly = true;
-                b.memcgV1LinesAlways = false; }),
-            at("5.4", "UID/pgtables/oom_score_adj in Killed line; gfp_mask guard on the NOFS bail-out", b -> {
-                b.killLine = Formats.KillLine.V5_4_UID_PGTABLES; b.nofsNeedsNonZeroGfp = true; }),
+                b.memcgV1LinesAlways = false; b.memcgInfo = Formats.MemcgInfo.V5_3_STAT_BUFFER; }),
+            at("5.4", "UID/pgtables/oom_score_adj in Killed line", b ->
+                b.killLine = Formats.KillLine.V5_4_UID_PGTABLES),
             at("5.9", "badness is long, LONG_MIN ineligible, no clamp (9066e5cfb73c); already-exiting line", b -> {
                 b.badness = Formats.Badness.SIGNED_LONG_MIN; b.originPointsLongMax = true;
                 b.alreadyExitingLine = true; }),
