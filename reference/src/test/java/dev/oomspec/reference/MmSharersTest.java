@@ -44,11 +44,11 @@ class MmSharersTest {
         // process_shares_mm() looks at the first thread that still has an mm, not at the leader
         Rig r = new Rig("6.18.0", Memcg.Hierarchy.V2);
         Task v = r.proc(200, "v", 5000);
-        Task sharer = r.w.newProcessSharingMm(201, "sharer", 0, v);
+        Task sharer = r.w.newProcessSharingMm(201, "sharer", 0, v).setOomScoreAdj(-1000); // not itself the victim
         Task thread = r.w.newThread(sharer, 205, "sharer-t");
         exitLeaderOnly(sharer); // the leader has exited (mm dropped); its thread still runs on the shared mm
         r.w.setCurrent(r.proc(202, "cur", 10));
-        r.global();
+        assertEquals(v, r.global().victim());
         assertTrue(thread.sigkillPending(), "the sharer's thread group is SIGKILLed");
     }
 
