@@ -95,7 +95,6 @@ class OomGroupTest {
         assertEquals(1, top.events(Memcg.Event.OOM_GROUP_KILL), "… and, memory.events being hierarchical, seen in /top");
 
         // a global OOM: domain = root, so the highest flagged ancestor is /top
-        r.w.kmsg().clear();
         Rig g = new Rig("6.18.0", Memcg.Hierarchy.V2);
         g.cg("/top").setOomGroup(true);
         g.cg("/top/mid").setOomGroup(true);
