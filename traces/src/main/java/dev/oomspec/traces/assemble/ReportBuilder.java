@@ -40,7 +40,10 @@ final class ReportBuilder {
   long lastLine;
   Double timestamp;
   Double killTimestamp;
-  long linesSinceKill;
+  /** {@link OomReportAssembler.TailClock#lines} of this stream when the report entered its tail. */
+  long tailStart;
+  /** Set once the report is queued as an event: told when the report enters its tail. */
+  OomReportAssembler owner;
   boolean closed;
   Phase phase = Phase.HEADER;
 
@@ -424,7 +427,9 @@ final class ReportBuilder {
     if (phase != Phase.TAIL) {
       phase = Phase.TAIL;
       killTimestamp = kl.timestamp();
-      linesSinceKill = 0;
+      if (owner != null) {
+        owner.tailEntered(this);
+      }
     }
   }
 
