@@ -316,9 +316,13 @@ public final class OomLogReader {
         return Disposition.malformed(reader.name() + " reader failed: " + e);
       }
       if (dec instanceof Decoded.Kernel k) {
+        List<KernelLine> kls = k.lines();
+        if (kls.size() == 1) {
+          return reports.accept(kls.get(0));
+        }
         Disposition d = Disposition.unrelated("no kernel text");
         boolean first = true;
-        for (KernelLine kl : k.lines()) {
+        for (KernelLine kl : kls) {
           Disposition one = reports.accept(kl);
           d = first ? one : d.max(one);
           first = false;
