@@ -19,10 +19,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -121,10 +118,8 @@ public final class OomLogReader {
       return new LineAccounting(source, TRACE_DAT_READER, 1, 0, 0, 1,
           List.of(new Malformed(source, 1, "not a trace.dat: the magic 17 08 44 'tracing' is missing")), "records");
     }
-    Reader r = new InputStreamReader(b, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE));
-    return read(r, source, options, sink);
+    // UTF-8, malformed bytes replaced: as an InputStreamReader with a replacing decoder, without its copies
+    return new Run(source, options, sink).run(new BoundedLineReader(b, options.maxLineLength()));
   }
 
   /** Reads text; the reader is not closed. */
@@ -265,7 +260,7 @@ public final class OomLogReader {
       elisionsApart = !reader.name().equals("journal-json");
       if (head.size() < FormatSniffer.SNIFF_LINES) { // the whole input is in the head
         for (RawLine l : head) {
-          one(l, prepare(l));
+          one(l, prepare(l, false));
         }
       } else {
         pipelined(head, lines);
@@ -355,9 +350,10 @@ public final class OomLogReader {
         try {
           long chars = 0;
           RawLine l;
-          while ((l = head.isEmpty() ? lines.next() : head.removeFirst()) != null) {
+          boolean fromHead;
+          while ((l = (fromHead = !head.isEmpty()) ? head.removeFirst() : lines.next()) != null) {
             b.raw[b.size] = l;
-            b.prepared[b.size] = prepare(l);
+            b.prepared[b.size] = prepare(l, fromHead ? false : lines.plain());
             b.size++;
             chars += l.text().length();
             if (b.size == BATCH_LINES || chars >= BATCH_CHARS) {
@@ -399,11 +395,11 @@ public final class OomLogReader {
      * {@link Decoded}, an {@link Elision}, a malformed {@link Disposition} when the reader failed, or null for a
      * line that is too long.
      */
-    private Object prepare(RawLine l) {
+    private Object prepare(RawLine l, boolean plain) {
       if (l.tooLong()) {
         return null;
       }
-      String text = dedent(LineCleaner.clean(l.text()));
+      String text = dedent(LineCleaner.clean(l.text(), plain));
       if (elisionsApart && OomReportAssembler.isElision(text)) {
         return new Elision(text);
       }
