@@ -213,6 +213,21 @@ final class ReportBuilder {
     if (phase == Phase.TAIL) {
       return tail(t, kl);
     }
+    // Fast paths for the two most frequent kinds of report line. Each shape below can match none of the tests
+    // that come before generic() (those all need an upper-case letter, a '[', ':', '=', '-' or a second
+    // space), so taking it here gives what the whole chain would.
+    if (phase == Phase.MEMCG_STATS) {
+      Map.Entry<String, Long> e = ReportLines.statLine(t); // key value
+      if (e != null) {
+        if (!statsClosed) {
+          stats.putIfAbsent(e.getKey(), e.getValue());
+          statsUnit = "bytes";
+        }
+        return Disposition.EVENT;
+      }
+    } else if (phase == Phase.STACK && ReportLines.isPlainFrame(t)) { // [? ]symbol+0x1f/0x30
+      return Disposition.EVENT; // stackish: it contains "+0x"
+    }
     // BPF handler lines
     if (t.startsWith("oom_policy=") && phase.ordinal() <= Phase.STACK.ordinal()) {
       bpf = new BpfHandler(t.substring(11).strip(), "oom_policy", kl.line());

@@ -519,6 +519,47 @@ final class ReportLines {
     return t.startsWith("Call Trace") || t.startsWith("[<") || t.contains("+0x") && t.contains("/0x");
   }
 
+  /**
+   * A bare stack frame: an optional {@code "? "}, a symbol of letters, digits, {@code _} and {@code .}, then
+   * {@code +0xHEX/0xHEX} ending the line. Upper-case letters are allowed in the symbol only when they cannot
+   * spell a word that any other line test looks for (the symbol has no space, ':', '=', '-' or '[').
+   */
+  static boolean isPlainFrame(String t) {
+    int n = t.length();
+    int i = t.startsWith("? ") ? 2 : 0;
+    int s = i;
+    while (i < n) {
+      char c = t.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.') {
+        i++;
+      } else {
+        break;
+      }
+    }
+    if (i == s || !t.startsWith("+0x", i)) {
+      return false;
+    }
+    i = hexEnd(t, i + 3);
+    if (i < 0 || !t.startsWith("/0x", i)) {
+      return false;
+    }
+    return hexEnd(t, i + 3) == n;
+  }
+
+  /** Index after one or more hex digits at {@code i}, or -1. */
+  private static int hexEnd(String t, int i) {
+    int j = i;
+    while (j < t.length()) {
+      char c = t.charAt(j);
+      if (c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+        j++;
+      } else {
+        break;
+      }
+    }
+    return j == i ? -1 : j;
+  }
+
   /** A stack frame of the OOM killer itself. */
   static boolean isOomFrame(String t) {
     return isStackFrame(t)
