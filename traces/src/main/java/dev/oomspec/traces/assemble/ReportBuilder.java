@@ -79,6 +79,9 @@ final class ReportBuilder {
   private final Map<String, Long> globalMemory = new LinkedHashMap<>();
   private List<String> taskColumns;
   private boolean taskColumnsInferred;
+  /** The row layout of {@link #rowLayoutFor} (the task columns it was made for), null if names repeat. */
+  private TaskRow.Layout rowLayout;
+  private List<String> rowLayoutFor;
   private final List<TaskRow> tasks = new ArrayList<>();
   private long droppedRows;
   private final List<KillLine> kills = new ArrayList<>();
@@ -365,7 +368,11 @@ final class ReportBuilder {
   }
 
   private Disposition row(String t, KernelLine kl) {
-    Object r = ReportLines.taskRow(t, taskColumns);
+    if (taskColumns != null && rowLayoutFor != taskColumns) {
+      rowLayoutFor = taskColumns;
+      rowLayout = TaskRow.Layout.of(taskColumns); // null when a column name repeats: rows as plain maps
+    }
+    Object r = ReportLines.taskRow(t, taskColumns, taskColumns == null ? null : rowLayout);
     if (r instanceof String why) {
       problems.add(new Missing("task row", why + " (line " + kl.line() + ")"));
       return Disposition.malformed("task row: " + why);

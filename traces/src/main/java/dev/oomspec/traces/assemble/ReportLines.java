@@ -1,5 +1,6 @@
 package dev.oomspec.traces.assemble;
 
+import dev.oomspec.traces.event.TaskRow;
 import dev.oomspec.traces.event.UsageLine;
 import dev.oomspec.traces.read.Scan;
 import java.util.ArrayList;
@@ -272,6 +273,11 @@ final class ReportLines {
    * the rest of the line after the last numeric column and one space.
    */
   static Object taskRow(String t, List<String> columns) {
+    return taskRow(t, columns, null);
+  }
+
+  /** As {@link #taskRow(String, List)}; {@code layout}, when not null, is the layout of {@code columns}. */
+  static Object taskRow(String t, List<String> columns, TaskRow.Layout layout) {
     int close = t.indexOf(']');
     String pid = t.substring(1, close).strip();
     int numeric = columns == null ? -1 : columns.size() - 2;
@@ -311,6 +317,15 @@ final class ReportLines {
     String name = i < t.length() ? t.substring(i + 1) : "";
     if (name.isEmpty()) {
       return "row without a name";
+    }
+    if (layout != null) {
+      String[] v = new String[columns.size()];
+      v[0] = pid;
+      for (int k = 0; k < values.size(); k++) {
+        v[k + 1] = values.get(k);
+      }
+      v[v.length - 1] = name;
+      return new RowWithLayout(layout.row(v), columns);
     }
     Map<String, String> row = new LinkedHashMap<>();
     row.put(columns.get(0), pid);
