@@ -409,7 +409,9 @@ final class ReportBuilder {
   }
 
   private Disposition killPath(String t, KernelLine kl) {
-    if (t.contains(ReportLines.KILLED)) {
+    // "Killed process " and "Kill process " both contain " process ": one scan rules both out
+    boolean process = t.contains(" process ");
+    if (process && t.contains(ReportLines.KILLED)) {
       Object k = ReportLines.killed(t);
       if (k instanceof String why) {
         problems.add(new Missing("kill line", why + " (line " + kl.line() + ")"));
@@ -427,7 +429,7 @@ final class ReportBuilder {
       enterTail(kl);
       return Disposition.EVENT;
     }
-    ReportLines.KillScore ks = ReportLines.killScore(t);
+    ReportLines.KillScore ks = process ? ReportLines.killScore(t) : null;
     if (ks != null) {
       kills.add(new KillLine(kl.line(), "kill-score", ks.message(), ks.pid(), ks.comm(), ks.score(), null));
       phase = Phase.KILLING;

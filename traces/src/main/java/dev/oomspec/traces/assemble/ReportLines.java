@@ -207,8 +207,32 @@ final class ReportLines {
         return null;
       }
     }
-    Long v = Scan.toLong(t.substring(sp + 1));
+    Long v = plainLong(t, sp + 1);
+    if (v == null) {
+      v = Scan.toLong(t.substring(sp + 1));
+    }
     return v == null ? null : Map.entry(t.substring(0, sp), v);
+  }
+
+  /**
+   * The value of {@code t[from..]} when it is 1 to 18 ASCII digits, optionally after a '-' (what
+   * {@link Scan#toLong} gives for it, without a substring), else null: the caller then asks Scan.toLong.
+   */
+  private static Long plainLong(String t, int from) {
+    int n = t.length();
+    int i = from < n && t.charAt(from) == '-' ? from + 1 : from;
+    if (i == n || n - i > 18) {
+      return null;
+    }
+    long v = 0;
+    for (int j = i; j < n; j++) {
+      char c = t.charAt(j);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return i == from ? v : -v;
   }
 
   /** {@code Task in X killed as a result of limit of Y} → [X, Y]. */
