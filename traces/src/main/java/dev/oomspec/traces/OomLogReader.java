@@ -19,10 +19,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,9 +27,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -120,10 +118,8 @@ public final class OomLogReader {
       return new LineAccounting(source, TRACE_DAT_READER, 1, 0, 0, 1,
           List.of(new Malformed(source, 1, "not a trace.dat: the magic 17 08 44 'tracing' is missing")), "records");
     }
-    Reader r = new InputStreamReader(b, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE));
-    return read(r, source, options, sink);
+    // UTF-8, malformed bytes replaced: as an InputStreamReader with a replacing decoder, without its copies
+    return new Run(source, options, sink).run(new BoundedLineReader(b, options.maxLineLength()));
   }
 
   /** Reads text; the reader is not closed. */
@@ -186,7 +182,22 @@ public final class OomLogReader {
     return new LineAccounting(source, TRACE_DAT_READER, total, event, unrelated, malformed, listed, "records");
   }
 
+  /**
+   * One text input. Reading, cleaning and the wrapping reader's decoding of the lines after the sniffed head
+   * run on a decode thread ({@link Decoder}) that hands them in batches, in input order, through a bounded
+   * queue to the calling thread, which assembles events, counts every line and calls the
+   * {@link ReadOptions#lineListener() line listener}, in input order. Inputs no longer than the sniffed head are
+   * read on the calling thread alone.
+   */
   private static final class Run {
+    /** Lines per batch handed from the decode thread; a batch also ends after {@link #BATCH_CHARS} chars. */
+    static final int BATCH_LINES = 2048;
+    static final int BATCH_CHARS = 256 * 1024;
+    /** Batches waiting in the queue (bounded memory whatever the input size). */
+    static final int QUEUE_BATCHES = 4;
+    /** Ring of the most recent dispositions (lines adopted after they were counted unrelated). */
+    static final int RECENT = OomReportAssembler.MAX_TENTATIVE_LINES + 64;
+
     final String source;
     final ReadOptions options;
     final OomReportAssembler reports;
@@ -198,14 +209,11 @@ public final class OomLogReader {
     long malformed;
     final List<Malformed> listed = new ArrayList<>();
     LogReader reader;
+    boolean elisionsApart;
     int indent;
-    /** Dispositions of the most recent lines, for lines a report adopts after they were counted unrelated. */
-    final Map<Long, Disposition.Kind> recent = new LinkedHashMap<>(512, 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, Disposition.Kind> e) {
-        return size() > OomReportAssembler.MAX_TENTATIVE_LINES + 64;
-      }
-    };
+    /** Dispositions of the most recent {@link #RECENT} lines, by line number modulo the size. */
+    final Disposition.Kind[] recent = new Disposition.Kind[RECENT];
+    long newestRecent;
 
     Run(String source, ReadOptions options, Consumer<OomEvent> sink) {
       this.source = source;
@@ -218,8 +226,12 @@ public final class OomLogReader {
     /** Lines counted unrelated that a report took after all (its header was cut; see OomReportAssembler). */
     private void adopt(List<Long> lines) {
       for (Long n : lines) {
-        if (recent.get(n) == Disposition.Kind.UNRELATED) {
-          recent.put(n, Disposition.Kind.EVENT);
+        if (n > newestRecent || n <= newestRecent - RECENT) {
+          continue;
+        }
+        int i = (int) Math.floorMod(n, (long) RECENT);
+        if (recent[i] == Disposition.Kind.UNRELATED) {
+          recent[i] = Disposition.Kind.EVENT;
           unrelated--;
           event++;
         }
@@ -245,23 +257,167 @@ public final class OomLogReader {
       } else {
         reader = FormatSniffer.pick(sample);
       }
-      RawLine l;
-      while ((l = head.isEmpty() ? lines.next() : head.removeFirst()) != null) {
-        one(l);
+      elisionsApart = !reader.name().equals("journal-json");
+      if (head.size() < FormatSniffer.SNIFF_LINES) { // the whole input is in the head
+        for (RawLine l : head) {
+          one(l, prepare(l, false));
+        }
+      } else {
+        pipelined(head, lines);
       }
       reports.finish();
       ftrace.finish();
       return new LineAccounting(source, reader.name(), total, event, unrelated, malformed, listed);
     }
 
-    private void one(RawLine l) {
+    /** Lines read and decoded on the decode thread, assembled here. */
+    private void pipelined(Deque<RawLine> head, BoundedLineReader lines) throws IOException {
+      Decoder d = new Decoder(head, lines);
+      Thread t = new Thread(d, "oomspec-decode");
+      t.setDaemon(true);
+      t.start();
+      boolean done = false;
+      try {
+        while (true) {
+          Batch b;
+          try {
+            b = d.queue.take();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("reading interrupted");
+          }
+          for (int i = 0; i < b.size; i++) {
+            one(b.raw[i], b.prepared[i]);
+          }
+          if (b.failure != null) {
+            rethrow(b.failure);
+          }
+          if (b.last) {
+            done = true;
+            break;
+          }
+        }
+      } finally {
+        if (!done) {
+          d.cancelled = true; // the decode thread stops at its next batch
+          d.queue.clear();
+        }
+      }
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private static void rethrow(Throwable x) throws IOException {
+      if (x instanceof IOException io) {
+        throw io;
+      }
+      if (x instanceof RuntimeException re) {
+        throw re;
+      }
+      if (x instanceof Error er) {
+        throw er;
+      }
+      throw new IllegalStateException(x);
+    }
+
+    /** Lines with what the decode thread made of them; {@code failure} ends the input after them. */
+    private static final class Batch {
+      final RawLine[] raw = new RawLine[BATCH_LINES];
+      final Object[] prepared = new Object[BATCH_LINES];
+      int size;
+      boolean last;
+      Throwable failure;
+    }
+
+    /** Reads, cleans and decodes lines in order and queues them in batches. */
+    private final class Decoder implements Runnable {
+      final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+      final Deque<RawLine> head;
+      final BoundedLineReader lines;
+      volatile boolean cancelled;
+
+      Decoder(Deque<RawLine> head, BoundedLineReader lines) {
+        this.head = head;
+        this.lines = lines;
+      }
+
+      @Override
+      public void run() {
+        Batch b = new Batch();
+        try {
+          long chars = 0;
+          RawLine l;
+          boolean fromHead;
+          while ((l = (fromHead = !head.isEmpty()) ? head.removeFirst() : lines.next()) != null) {
+            b.raw[b.size] = l;
+            b.prepared[b.size] = prepare(l, fromHead ? false : lines.plain());
+            b.size++;
+            chars += l.text().length();
+            if (b.size == BATCH_LINES || chars >= BATCH_CHARS) {
+              if (!hand(b)) {
+                return;
+              }
+              b = new Batch();
+              chars = 0;
+            }
+          }
+          b.last = true;
+        } catch (Throwable x) {
+          b.failure = x;
+          b.last = true;
+        }
+        hand(b);
+      }
+
+      /** Queues a batch; false when the reading side gave up. */
+      private boolean hand(Batch b) {
+        try {
+          while (!cancelled) {
+            if (queue.offer(b, 50, TimeUnit.MILLISECONDS)) {
+              return true;
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return false;
+      }
+    }
+
+    /** An elision marker on a line of its own (handed to the assembler as such). */
+    private record Elision(String text) {}
+
+    /**
+     * The decode-thread part of one line: cleaned and decoded by the wrapping reader. Returns the
+     * {@link Decoded}, an {@link Elision}, a malformed {@link Disposition} when the reader failed, or null for a
+     * line that is too long.
+     */
+    private Object prepare(RawLine l, boolean plain) {
+      if (l.tooLong()) {
+        return null;
+      }
+      String text = dedent(LineCleaner.clean(l.text(), plain));
+      if (elisionsApart && OomReportAssembler.isElision(text)) {
+        return new Elision(text);
+      }
+      try {
+        return reader.decode(source, l.number(), text);
+      } catch (RuntimeException e) {
+        return Disposition.malformed(reader.name() + " reader failed: " + e);
+      }
+    }
+
+    private void one(RawLine l, Object prepared) {
       total++;
       Disposition d;
       if (l.tooLong()) {
         d = Disposition.malformed("line of " + l.length() + " chars exceeds the limit of "
             + options.maxLineLength() + "; skipped");
       } else {
-        d = decode(l);
+        d = assemble(l, prepared);
       }
       switch (d.kind()) {
         case EVENT -> event++;
@@ -273,9 +429,11 @@ public final class OomLogReader {
           }
         }
       }
-      recent.put(l.number(), d.kind());
+      long n = l.number();
+      recent[(int) Math.floorMod(n, (long) RECENT)] = d.kind();
+      newestRecent = Math.max(newestRecent, n);
       if (options.lineListener() != null) {
-        options.lineListener().line(l.number(), l.text(), d);
+        options.lineListener().line(n, l.text(), d);
       }
     }
 
@@ -304,21 +462,22 @@ public final class OomLogReader {
       return i == 0 ? s : s.substring(i);
     }
 
-    private Disposition decode(RawLine l) {
-      String text = dedent(LineCleaner.clean(l.text()));
-      if (OomReportAssembler.isElision(text) && !reader.name().equals("journal-json")) {
-        return reports.elision(source, l.number(), text);
+    private Disposition assemble(RawLine l, Object prepared) {
+      if (prepared instanceof Disposition failed) {
+        return failed;
       }
-      Decoded dec;
-      try {
-        dec = reader.decode(source, l.number(), text);
-      } catch (RuntimeException e) {
-        return Disposition.malformed(reader.name() + " reader failed: " + e);
+      if (prepared instanceof Elision e) {
+        return reports.elision(source, l.number(), e.text());
       }
+      Decoded dec = (Decoded) prepared;
       if (dec instanceof Decoded.Kernel k) {
+        List<KernelLine> kls = k.lines();
+        if (kls.size() == 1) {
+          return reports.accept(kls.get(0));
+        }
         Disposition d = Disposition.unrelated("no kernel text");
         boolean first = true;
-        for (KernelLine kl : k.lines()) {
+        for (KernelLine kl : kls) {
           Disposition one = reports.accept(kl);
           d = first ? one : d.max(one);
           first = false;

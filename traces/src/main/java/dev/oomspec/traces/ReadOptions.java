@@ -8,7 +8,10 @@ import dev.oomspec.traces.read.BoundedLineReader;
  *
  * @param reader        a reader name from {@link dev.oomspec.traces.read.Readers} or null to sniff the format
  * @param maxLineLength longer lines are reported malformed and skipped without being buffered
- * @param lineListener  told what became of each input line (tests, debugging), or null
+ * @param lineListener  told what became of each input line (tests, debugging), or null; called on the thread
+ *                      that called {@link OomLogReader}, once per line, in input order, interleaved with the
+ *                      event sink as before (lines are read and decoded ahead on a decode thread, but
+ *                      assembled and reported on the calling thread)
  */
 public record ReadOptions(String reader, int maxLineLength, LineListener lineListener) {
 

@@ -57,6 +57,34 @@ public final class OomReportAssembler {
   private final Map<String, Long> suppressed = new HashMap<>(); // stream → callbacks suppressed
   private final Map<ReportBuilder, List<String>> closeNotes = new HashMap<>();
   private long seq;
+  /** Per stream with reports in their tail: lines seen and bounds for a cheap "may any tail have aged" test. */
+  private final Map<String, TailClock> clocks = new HashMap<>();
+
+  /**
+   * Lines of one stream since its clock started, and lower bounds over the stream's open tail reports of the
+   * clock value when they entered the tail and of their kill timestamps. A tail report has seen
+   * {@code lines - tailStart} lines since its kill; the bounds only decide when all of them must be looked at.
+   */
+  static final class TailClock {
+    long lines;
+    long earliestStart = Long.MAX_VALUE;
+    double minKillTimestamp = Double.POSITIVE_INFINITY;
+
+    void include(ReportBuilder b) {
+      earliestStart = Math.min(earliestStart, b.tailStart);
+      Double k = b.killTimestamp;
+      if (k != null && !k.isNaN()) {
+        minKillTimestamp = Math.min(minKillTimestamp, k);
+      }
+    }
+  }
+
+  /** A queued report entered its tail now (after this line's ageing): its line count starts here. */
+  void tailEntered(ReportBuilder b) {
+    TailClock c = clocks.computeIfAbsent(b.stream, k -> new TailClock());
+    b.tailStart = c.lines;
+    c.include(b);
+  }
 
   public OomReportAssembler(Consumer<OomEvent> sink) {
     this(sink, lines -> { });
@@ -219,6 +247,10 @@ public final class OomReportAssembler {
   private void confirm(Tentative tv) {
     ReportBuilder b = tv.b;
     b.seq = seq++;
+    b.owner = this;
+    if (b.phase == ReportBuilder.Phase.TAIL) {
+      tailEntered(b); // lines held while tentative did not age it
+    }
     pending.addLast(b);
     List<ReportBuilder> open = open();
     if (open.size() > MAX_OPEN) {
@@ -314,6 +346,7 @@ public final class OomReportAssembler {
 
   private ReportBuilder start(KernelLine kl) {
     ReportBuilder b = new ReportBuilder(seq++, kl);
+    b.owner = this;
     pending.addLast(b);
     List<ReportBuilder> open = open();
     if (open.size() > MAX_OPEN) {
@@ -335,21 +368,47 @@ public final class OomReportAssembler {
     return out;
   }
 
+  /**
+   * Counts this line for the open tail reports of its stream and closes those that have seen more than
+   * {@link #TAIL_LINES} lines or {@link #TAIL_SECONDS} of kernel time since their kill. The reports are only
+   * looked at when the clock's bounds say one of them may have aged.
+   */
   private void ageTails(KernelLine kl) {
+    if (clocks.isEmpty()) {
+      return;
+    }
+    TailClock c = clocks.get(kl.stream());
+    if (c == null) {
+      return;
+    }
+    c.lines++;
+    Double ts = kl.timestamp();
+    if (c.lines - c.earliestStart <= TAIL_LINES && (ts == null || !(ts - c.minKillTimestamp > TAIL_SECONDS))) {
+      return;
+    }
     List<ReportBuilder> aged = null; // closed after the loop: close() may emit and remove from pending
+    c.earliestStart = Long.MAX_VALUE;
+    c.minKillTimestamp = Double.POSITIVE_INFINITY;
+    boolean left = false;
     for (ReportBuilder b : pending) {
       if (b.closed || b.phase != ReportBuilder.Phase.TAIL || !b.stream.equals(kl.stream())) {
         continue;
       }
-      b.linesSinceKill++;
-      boolean old = b.linesSinceKill > TAIL_LINES
-          || b.killTimestamp != null && kl.timestamp() != null && kl.timestamp() - b.killTimestamp > TAIL_SECONDS;
+      long linesSinceKill = c.lines - b.tailStart;
+      boolean old = linesSinceKill > TAIL_LINES
+          || b.killTimestamp != null && ts != null && ts - b.killTimestamp > TAIL_SECONDS;
       if (old) {
         if (aged == null) {
           aged = new ArrayList<>(2);
         }
         aged.add(b);
+      } else {
+        c.include(b);
+        left = true;
       }
+    }
+    if (!left) {
+      clocks.remove(kl.stream());
     }
     if (aged != null) {
       for (ReportBuilder b : aged) {

@@ -40,7 +40,10 @@ final class ReportBuilder {
   long lastLine;
   Double timestamp;
   Double killTimestamp;
-  long linesSinceKill;
+  /** {@link OomReportAssembler.TailClock#lines} of this stream when the report entered its tail. */
+  long tailStart;
+  /** Set once the report is queued as an event: told when the report enters its tail. */
+  OomReportAssembler owner;
   boolean closed;
   Phase phase = Phase.HEADER;
 
@@ -76,6 +79,9 @@ final class ReportBuilder {
   private final Map<String, Long> globalMemory = new LinkedHashMap<>();
   private List<String> taskColumns;
   private boolean taskColumnsInferred;
+  /** The row layout of {@link #rowLayoutFor} (the task columns it was made for), null if names repeat. */
+  private TaskRow.Layout rowLayout;
+  private List<String> rowLayoutFor;
   private final List<TaskRow> tasks = new ArrayList<>();
   private long droppedRows;
   private final List<KillLine> kills = new ArrayList<>();
@@ -209,6 +215,21 @@ final class ReportBuilder {
   private Disposition offerInner(String t, KernelLine kl) {
     if (phase == Phase.TAIL) {
       return tail(t, kl);
+    }
+    // Fast paths for the two most frequent kinds of report line. Each shape below can match none of the tests
+    // that come before generic() (those all need an upper-case letter, a '[', ':', '=', '-' or a second
+    // space), so taking it here gives what the whole chain would.
+    if (phase == Phase.MEMCG_STATS) {
+      Map.Entry<String, Long> e = ReportLines.statLine(t); // key value
+      if (e != null) {
+        if (!statsClosed) {
+          stats.putIfAbsent(e.getKey(), e.getValue());
+          statsUnit = "bytes";
+        }
+        return Disposition.EVENT;
+      }
+    } else if (phase == Phase.STACK && ReportLines.isPlainFrame(t)) { // [? ]symbol+0x1f/0x30
+      return Disposition.EVENT; // stackish: it contains "+0x"
     }
     // BPF handler lines
     if (t.startsWith("oom_policy=") && phase.ordinal() <= Phase.STACK.ordinal()) {
@@ -347,7 +368,11 @@ final class ReportBuilder {
   }
 
   private Disposition row(String t, KernelLine kl) {
-    Object r = ReportLines.taskRow(t, taskColumns);
+    if (taskColumns != null && rowLayoutFor != taskColumns) {
+      rowLayoutFor = taskColumns;
+      rowLayout = TaskRow.Layout.of(taskColumns); // null when a column name repeats: rows as plain maps
+    }
+    Object r = ReportLines.taskRow(t, taskColumns, taskColumns == null ? null : rowLayout);
     if (r instanceof String why) {
       problems.add(new Missing("task row", why + " (line " + kl.line() + ")"));
       return Disposition.malformed("task row: " + why);
@@ -384,7 +409,9 @@ final class ReportBuilder {
   }
 
   private Disposition killPath(String t, KernelLine kl) {
-    if (t.contains(ReportLines.KILLED)) {
+    // "Killed process " and "Kill process " both contain " process ": one scan rules both out
+    boolean process = t.contains(" process ");
+    if (process && t.contains(ReportLines.KILLED)) {
       Object k = ReportLines.killed(t);
       if (k instanceof String why) {
         problems.add(new Missing("kill line", why + " (line " + kl.line() + ")"));
@@ -402,7 +429,7 @@ final class ReportBuilder {
       enterTail(kl);
       return Disposition.EVENT;
     }
-    ReportLines.KillScore ks = ReportLines.killScore(t);
+    ReportLines.KillScore ks = process ? ReportLines.killScore(t) : null;
     if (ks != null) {
       kills.add(new KillLine(kl.line(), "kill-score", ks.message(), ks.pid(), ks.comm(), ks.score(), null));
       phase = Phase.KILLING;
@@ -424,7 +451,9 @@ final class ReportBuilder {
     if (phase != Phase.TAIL) {
       phase = Phase.TAIL;
       killTimestamp = kl.timestamp();
-      linesSinceKill = 0;
+      if (owner != null) {
+        owner.tailEntered(this);
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.oomspec.traces.assemble;
 
+import dev.oomspec.traces.event.TaskRow;
 import dev.oomspec.traces.event.UsageLine;
 import dev.oomspec.traces.read.Scan;
 import java.util.ArrayList;
@@ -206,8 +207,32 @@ final class ReportLines {
         return null;
       }
     }
-    Long v = Scan.toLong(t.substring(sp + 1));
+    Long v = plainLong(t, sp + 1);
+    if (v == null) {
+      v = Scan.toLong(t.substring(sp + 1));
+    }
     return v == null ? null : Map.entry(t.substring(0, sp), v);
+  }
+
+  /**
+   * The value of {@code t[from..]} when it is 1 to 18 ASCII digits, optionally after a '-' (what
+   * {@link Scan#toLong} gives for it, without a substring), else null: the caller then asks Scan.toLong.
+   */
+  private static Long plainLong(String t, int from) {
+    int n = t.length();
+    int i = from < n && t.charAt(from) == '-' ? from + 1 : from;
+    if (i == n || n - i > 18) {
+      return null;
+    }
+    long v = 0;
+    for (int j = i; j < n; j++) {
+      char c = t.charAt(j);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return i == from ? v : -v;
   }
 
   /** {@code Task in X killed as a result of limit of Y} → [X, Y]. */
@@ -272,6 +297,11 @@ final class ReportLines {
    * the rest of the line after the last numeric column and one space.
    */
   static Object taskRow(String t, List<String> columns) {
+    return taskRow(t, columns, null);
+  }
+
+  /** As {@link #taskRow(String, List)}; {@code layout}, when not null, is the layout of {@code columns}. */
+  static Object taskRow(String t, List<String> columns, TaskRow.Layout layout) {
     int close = t.indexOf(']');
     String pid = t.substring(1, close).strip();
     int numeric = columns == null ? -1 : columns.size() - 2;
@@ -311,6 +341,15 @@ final class ReportLines {
     String name = i < t.length() ? t.substring(i + 1) : "";
     if (name.isEmpty()) {
       return "row without a name";
+    }
+    if (layout != null) {
+      String[] v = new String[columns.size()];
+      v[0] = pid;
+      for (int k = 0; k < values.size(); k++) {
+        v[k + 1] = values.get(k);
+      }
+      v[v.length - 1] = name;
+      return new RowWithLayout(layout.row(v), columns);
     }
     Map<String, String> row = new LinkedHashMap<>();
     row.put(columns.get(0), pid);
@@ -517,6 +556,47 @@ final class ReportLines {
   /** A stack frame or trace marker in any architecture's format ({@code fn+0x1/0x2}, {@code [<addr>]}). */
   static boolean isStackFrame(String t) {
     return t.startsWith("Call Trace") || t.startsWith("[<") || t.contains("+0x") && t.contains("/0x");
+  }
+
+  /**
+   * A bare stack frame: an optional {@code "? "}, a symbol of letters, digits, {@code _} and {@code .}, then
+   * {@code +0xHEX/0xHEX} ending the line. Upper-case letters are allowed in the symbol only when they cannot
+   * spell a word that any other line test looks for (the symbol has no space, ':', '=', '-' or '[').
+   */
+  static boolean isPlainFrame(String t) {
+    int n = t.length();
+    int i = t.startsWith("? ") ? 2 : 0;
+    int s = i;
+    while (i < n) {
+      char c = t.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.') {
+        i++;
+      } else {
+        break;
+      }
+    }
+    if (i == s || !t.startsWith("+0x", i)) {
+      return false;
+    }
+    i = hexEnd(t, i + 3);
+    if (i < 0 || !t.startsWith("/0x", i)) {
+      return false;
+    }
+    return hexEnd(t, i + 3) == n;
+  }
+
+  /** Index after one or more hex digits at {@code i}, or -1. */
+  private static int hexEnd(String t, int i) {
+    int j = i;
+    while (j < t.length()) {
+      char c = t.charAt(j);
+      if (c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+        j++;
+      } else {
+        break;
+      }
+    }
+    return j == i ? -1 : j;
   }
 
   /** A stack frame of the OOM killer itself. */

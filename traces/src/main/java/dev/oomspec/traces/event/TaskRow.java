@@ -1,8 +1,15 @@
 package dev.oomspec.traces.event;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * One row of the task dump. {@code columns} is keyed by the column names of the header that preceded the
@@ -14,7 +21,8 @@ import java.util.Map;
 public record TaskRow(long line, Map<String, String> columns) {
 
   public TaskRow {
-    columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+    // a row made by a Layout is already an unmodifiable map in column order; anything else is copied
+    columns = columns instanceof Columns ? columns : Collections.unmodifiableMap(new LinkedHashMap<>(columns));
   }
 
   /** A numeric column, or null when absent or not a number. */
@@ -36,5 +44,123 @@ public record TaskRow(long line, Map<String, String> columns) {
 
   public String name() {
     return columns.get("name");
+  }
+
+  /**
+   * The column names of one task table, shared by its rows: a row is then its values only (no map per row).
+   * The rows behave as unmodifiable insertion-ordered maps, like the copied maps of other rows.
+   */
+  public static final class Layout {
+    private final String[] names;
+    private final Map<String, Integer> index;
+
+    private Layout(String[] names, Map<String, Integer> index) {
+      this.names = names;
+      this.index = index;
+    }
+
+    /** The layout of these column names, or null when a name repeats (such rows are made as plain maps). */
+    public static Layout of(List<String> names) {
+      String[] n = new String[names.size()];
+      Map<String, Integer> index = new HashMap<>(names.size() * 2);
+      for (int i = 0; i < n.length; i++) {
+        n[i] = names.get(i).intern(); // literals (the usual lookups) then match by identity
+        if (index.put(n[i], i) != null) {
+          return null;
+        }
+      }
+      return new Layout(n, index);
+    }
+
+    /** True when the layout has exactly these names in this order. */
+    public boolean matches(List<String> names) {
+      if (names.size() != this.names.length) {
+        return false;
+      }
+      for (int i = 0; i < this.names.length; i++) {
+        if (!this.names[i].equals(names.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** A row: one value per column name, in order (copied). */
+    public Map<String, String> row(String[] values) {
+      if (values.length != names.length) {
+        throw new IllegalArgumentException(values.length + " values for " + names.length + " columns");
+      }
+      return new Columns(this, values.clone());
+    }
+  }
+
+  /** An unmodifiable row of a {@link Layout}. */
+  private static final class Columns extends AbstractMap<String, String> {
+    private final Layout layout;
+    private final String[] values;
+
+    Columns(Layout layout, String[] values) {
+      this.layout = layout;
+      this.values = values;
+    }
+
+    private int indexOf(Object key) {
+      String[] names = layout.names;
+      for (int i = 0; i < names.length; i++) {
+        if (names[i] == key) {
+          return i;
+        }
+      }
+      Integer i = layout.index.get(key);
+      return i == null ? -1 : i;
+    }
+
+    @Override
+    public String get(Object key) {
+      int i = indexOf(key);
+      return i < 0 ? null : values[i];
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return indexOf(key) >= 0;
+    }
+
+    @Override
+    public int size() {
+      return values.length;
+    }
+
+    @Override
+    public Set<Map.Entry<String, String>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Map.Entry<String, String>> iterator() {
+          return new Iterator<>() {
+            int i;
+
+            @Override
+            public boolean hasNext() {
+              return i < values.length;
+            }
+
+            @Override
+            public Map.Entry<String, String> next() {
+              if (i >= values.length) {
+                throw new NoSuchElementException();
+              }
+              Map.Entry<String, String> e = new AbstractMap.SimpleImmutableEntry<>(layout.names[i], values[i]);
+              i++;
+              return e;
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return values.length;
+        }
+      };
+    }
   }
 }

@@ -42,12 +42,13 @@ public final class DmesgReader implements LogReader {
   }
 
   private List<KernelLine> split(String source, long n, String s) {
-    List<KernelLine> out = new ArrayList<>(1);
+    List<KernelLine> out = null;
+    double[] ts = new double[1];
+    String[] caller = new String[1];
     int i = 0;
     while (i < s.length()) {
-      double[] ts = new double[1];
       int after = Scan.dmesgTimestamp(s, i, ts);
-      String[] caller = new String[1];
+      caller[0] = null;
       int c = Scan.callerId(s, after, caller);
       if (c < 0) {
         c = Scan.callerId(s, Scan.skipSpaces(s, after), caller);
@@ -56,17 +57,29 @@ public final class DmesgReader implements LogReader {
       if (textStart < s.length() && s.charAt(textStart) == ' ') {
         textStart++;
       }
-      last = ts[0];
-      int next = nextGlued(s, textStart, ts[0]);
-      String text = s.substring(textStart, next < 0 ? s.length() : next);
-      Double stamp = Double.isNaN(ts[0]) ? null : ts[0]; // relative (reltime) stamps carry no kernel time
-      out.add(new KernelLine(source, n, "", stamp, null, caller[0], false, text.stripTrailing()));
+      double stampValue = ts[0];
+      last = stampValue;
+      int next = nextGlued(s, textStart, stampValue);
+      int end = next < 0 ? s.length() : next;
+      while (end > textStart && Character.isWhitespace(s.charAt(end - 1))) {
+        end--; // as String.stripTrailing: whitespace chars are all in the BMP
+      }
+      String text = s.substring(textStart, end);
+      Double stamp = Double.isNaN(stampValue) ? null : stampValue; // relative (reltime) stamps carry no kernel time
+      KernelLine kl = new KernelLine(source, n, "", stamp, null, caller[0], false, text);
+      if (next < 0 && out == null) {
+        return List.of(kl); // the common case: one line, no copy
+      }
+      if (out == null) {
+        out = new ArrayList<>(2);
+      }
+      out.add(kl);
       if (next < 0) {
         break;
       }
       i = next;
     }
-    return out;
+    return out == null ? List.of() : out;
   }
 
   /** Start of a glued {@code [ts]} at or after {@code from} whose value is ≥ {@code ts}, or -1. */

@@ -10,6 +10,14 @@ public final class LineCleaner {
 
   private LineCleaner() {}
 
+  /**
+   * As {@link #clean(String)}; {@code printableAscii} says the caller knows every char is in 0x20..0x7e and
+   * not a backslash (see {@link BoundedLineReader#plain()}), so only a quote prefix can go.
+   */
+  public static String clean(String s, boolean printableAscii) {
+    return printableAscii ? stripQuote(s) : clean(s);
+  }
+
   public static String clean(String s) {
     StringBuilder sb = null;
     int n = s.length();

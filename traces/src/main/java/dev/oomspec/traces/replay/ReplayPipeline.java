@@ -77,9 +77,8 @@ public final class ReplayPipeline implements AutoCloseable {
   }
 
   private Future<ReplayResult> submit(OomEvent e) {
-    ReplayInput input = EventReplayInput.of(e);
-    if (pool == null) return CompletableFuture.completedFuture(engine.replay(input));
-    return pool.submit(() -> engine.replay(input));
+    if (pool == null) return CompletableFuture.completedFuture(engine.replay(EventReplayInput.of(e)));
+    return pool.submit(() -> engine.replay(EventReplayInput.of(e))); // the conversion too runs on a worker
   }
 
   @SuppressWarnings("unchecked")
