@@ -8,6 +8,7 @@ import dev.oomspec.reference.profile.Formats;
 import dev.oomspec.reference.profile.KernelProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -38,15 +39,15 @@ public final class Printk {
         String comm = current.comm();
         int adj = current.oomScoreAdj();
         return switch (p.header()) {
-            case V5_0 -> String.format("%s invoked oom-killer: gfp_mask=%s, order=%d, oom_score_adj=%d",
+            case V5_0 -> String.format(Locale.ROOT, "%s invoked oom-killer: gfp_mask=%s, order=%d, oom_score_adj=%d",
                     comm, Gfp.format(gfp), order, adj);
-            case V4_15_NODEMASK, V4_9_NODEMASK -> String.format(
+            case V4_15_NODEMASK, V4_9_NODEMASK -> String.format(Locale.ROOT,
                     "%s invoked oom-killer: gfp_mask=%s, nodemask=%s, order=%d, oom_score_adj=%d",
                     comm, Gfp.format(gfp), bitmapList(nodemask), order, adj);
-            case V4_12_NODEMASK_CONT -> String.format(
+            case V4_12_NODEMASK_CONT -> String.format(Locale.ROOT,
                     "%s invoked oom-killer: gfp_mask=%s, nodemask=%s,  order=%d, oom_score_adj=%d",
                     comm, Gfp.format(gfp), bitmapList(nodemask), order, adj);
-            case V4_4_NO_FLAGS -> String.format("%s invoked oom-killer: gfp_mask=0x%x, order=%d, oom_score_adj=%d",
+            case V4_4_NO_FLAGS -> String.format(Locale.ROOT, "%s invoked oom-killer: gfp_mask=0x%x, order=%d, oom_score_adj=%d",
                     comm, gfp, order, adj);
         };
     }
@@ -54,12 +55,12 @@ public final class Printk {
     /** mem_cgroup_print_oom_meminfo() usage lines (§13.5), without the stats body. */
     public static List<String> memcgMeminfo(KernelProfile p, Memcg m, MemcgCounters c) {
         List<String> out = new ArrayList<>();
-        out.add(String.format("memory: usage %dkB, limit %dkB, failcnt %d", k(c.memoryUsage()), k(m.memoryMax()), c.memoryFailcnt()));
+        out.add(String.format(Locale.ROOT, "memory: usage %dkB, limit %dkB, failcnt %d", k(c.memoryUsage()), k(m.memoryMax()), c.memoryFailcnt()));
         if (m.hierarchy() == Memcg.Hierarchy.V2 && !p.memcgV1LinesAlways())
-            out.add(String.format("swap: usage %dkB, limit %dkB, failcnt %d", k(c.swapUsage()), k(m.swapMax()), c.swapFailcnt()));
+            out.add(String.format(Locale.ROOT, "swap: usage %dkB, limit %dkB, failcnt %d", k(c.swapUsage()), k(m.swapMax()), c.swapFailcnt()));
         else {
-            out.add(String.format("memory+swap: usage %dkB, limit %dkB, failcnt %d", k(c.memswUsage()), k(m.memswMax()), c.memswFailcnt()));
-            out.add(String.format("kmem: usage %dkB, limit %dkB, failcnt %d", k(c.kmemUsage()), k(c.kmemMax()), c.kmemFailcnt()));
+            out.add(String.format(Locale.ROOT, "memory+swap: usage %dkB, limit %dkB, failcnt %d", k(c.memswUsage()), k(m.memswMax()), c.memswFailcnt()));
+            out.add(String.format(Locale.ROOT, "kmem: usage %dkB, limit %dkB, failcnt %d", k(c.kmemUsage()), k(c.kmemMax()), c.kmemFailcnt()));
         }
         out.add("Memory cgroup stats for " + m.path() + ":");
         return out;
@@ -120,17 +121,17 @@ public final class Printk {
     public static String taskRow(KernelProfile p, Task t) {
         Mm mm = t.mm();
         return switch (p.taskTable()) {
-            case V6_8_RSS_SPLIT -> String.format("[%7d] %5d %5d %8d %8d %8d %8d %9d %8d %8d         %5d %s",
+            case V6_8_RSS_SPLIT -> String.format(Locale.ROOT, "[%7d] %5d %5d %8d %8d %8d %8d %9d %8d %8d         %5d %s",
                     t.pid(), t.uid(), t.tgid(), mm.totalVm(), mm.getMmRss(), mm.anonRss(), mm.fileRss(), mm.shmemRss(),
                     mm.pgtablesBytes(), mm.swapEnts(), t.oomScoreAdj(), t.comm());
-            case V4_19_PID7 -> String.format("[%7d] %5d %5d %8d %8d %8d %8d         %5d %s",
+            case V4_19_PID7 -> String.format(Locale.ROOT, "[%7d] %5d %5d %8d %8d %8d %8d         %5d %s",
                     t.pid(), t.uid(), t.tgid(), mm.totalVm(), mm.getMmRss(), mm.pgtablesBytes(), mm.swapEnts(),
                     t.oomScoreAdj(), t.comm());
-            case V4_15_PGTABLES -> String.format("[%5d] %5d %5d %8d %8d %8d %8d         %5d %s",
+            case V4_15_PGTABLES -> String.format(Locale.ROOT, "[%5d] %5d %5d %8d %8d %8d %8d         %5d %s",
                     t.pid(), t.uid(), t.tgid(), mm.totalVm(), mm.getMmRss(), mm.pgtablesBytes(), mm.swapEnts(),
                     t.oomScoreAdj(), t.comm());
             // ≤4.14: nr_ptes/nr_pmds modelled as pgtables_bytes / PAGE_SIZE and 0 (the model keeps bytes only)
-            case V4_0_NR_PTES -> String.format("[%5d] %5d %5d %8d %8d %7d %7d %8d         %5d %s",
+            case V4_0_NR_PTES -> String.format(Locale.ROOT, "[%5d] %5d %5d %8d %8d %7d %7d %8d         %5d %s",
                     t.pid(), t.uid(), t.tgid(), mm.totalVm(), mm.getMmRss(), mm.pgtablesBytes() / 4096, 0,
                     mm.swapEnts(), t.oomScoreAdj(), t.comm());
         };
@@ -154,7 +155,7 @@ public final class Printk {
     public static String killScoreLine(KernelProfile p, String message, Task chosen, long score) {
         return switch (p.killLine()) {
             case V4_4_NO_SHMEM, V4_5_SACRIFICE_CHILD ->
-                    String.format("%s: Kill process %d (%s) score %d or sacrifice child", message, chosen.pid(), chosen.comm(), score);
+                    String.format(Locale.ROOT, "%s: Kill process %d (%s) score %d or sacrifice child", message, chosen.pid(), chosen.comm(), score);
             case V5_1_NO_SCORE, V5_4_UID_PGTABLES -> null;
         };
     }
@@ -168,17 +169,17 @@ public final class Printk {
     /** "Killed process" line(s) (§13.11); {@code score} only for ≤5.0 "Kill process … score". */
     public static List<String> killLines(KernelProfile p, String message, Task chosen, long score, Task victim) {
         Mm mm = victim.mm();
-        String base = String.format("Killed process %d (%s) total-vm:%dkB, anon-rss:%dkB, file-rss:%dkB",
+        String base = String.format(Locale.ROOT, "Killed process %d (%s) total-vm:%dkB, anon-rss:%dkB, file-rss:%dkB",
                 victim.pid(), victim.comm(), k(mm.totalVm()), k(mm.anonRss()), k(mm.fileRss()));
         return switch (p.killLine()) {
-            case V5_4_UID_PGTABLES -> List.of(String.format("%s: %s, shmem-rss:%dkB, UID:%d pgtables:%dkB oom_score_adj:%d",
+            case V5_4_UID_PGTABLES -> List.of(String.format(Locale.ROOT, "%s: %s, shmem-rss:%dkB, UID:%d pgtables:%dkB oom_score_adj:%d",
                     message, base, k(mm.shmemRss()), victim.uid(), mm.pgtablesBytes() >> 10, victim.oomScoreAdj()));
-            case V5_1_NO_SCORE -> List.of(String.format("%s: %s, shmem-rss:%dkB", message, base, k(mm.shmemRss())));
+            case V5_1_NO_SCORE -> List.of(String.format(Locale.ROOT, "%s: %s, shmem-rss:%dkB", message, base, k(mm.shmemRss())));
             case V4_5_SACRIFICE_CHILD -> List.of(
-                    String.format("%s: Kill process %d (%s) score %d or sacrifice child", message, chosen.pid(), chosen.comm(), score),
-                    String.format("%s, shmem-rss:%dkB", base, k(mm.shmemRss())));
+                    String.format(Locale.ROOT, "%s: Kill process %d (%s) score %d or sacrifice child", message, chosen.pid(), chosen.comm(), score),
+                    String.format(Locale.ROOT, "%s, shmem-rss:%dkB", base, k(mm.shmemRss())));
             case V4_4_NO_SHMEM -> List.of(
-                    String.format("%s: Kill process %d (%s) score %d or sacrifice child", message, chosen.pid(), chosen.comm(), score),
+                    String.format(Locale.ROOT, "%s: Kill process %d (%s) score %d or sacrifice child", message, chosen.pid(), chosen.comm(), score),
                     base);
         };
     }
@@ -189,7 +190,7 @@ public final class Printk {
         return switch (p.markVictim()) {
             case NONE -> null;
             case PID_ONLY -> "pid=" + t.pid();
-            case V6_9_EXTENDED -> String.format(
+            case V6_9_EXTENDED -> String.format(Locale.ROOT,
                     "pid=%d comm=%s total-vm=%dkB anon-rss=%dkB file-rss:%dkB shmem-rss:%dkB uid=%d pgtables=%dkB oom_score_adj=%d",
                     t.pid(), t.comm(), k(mm.totalVm()), k(mm.anonRss()), k(mm.fileRss()), k(mm.shmemRss()), t.uid(),
                     mm.pgtablesBytes() >> 10, t.oomScoreAdj());
@@ -198,11 +199,11 @@ public final class Printk {
 
     /** Reaper success line (§13.14). */
     public static String reaped(Task t, Mm mm) {
-        return String.format("oom_reaper: reaped process %d (%s), now anon-rss:%dkB, file-rss:%dkB, shmem-rss:%dkB",
+        return String.format(Locale.ROOT, "oom_reaper: reaped process %d (%s), now anon-rss:%dkB, file-rss:%dkB, shmem-rss:%dkB",
                 t.pid(), t.comm(), k(mm.anonRss()), k(mm.fileRss()), k(mm.shmemRss()));
     }
 
-    public static String unableToReap(Task t) { return String.format("oom_reaper: unable to reap pid:%d (%s)", t.pid(), t.comm()); }
+    public static String unableToReap(Task t) { return String.format(Locale.ROOT, "oom_reaper: unable to reap pid:%d (%s)", t.pid(), t.comm()); }
 
     /** Version marker kept for callers that want to know which table format a profile prints. */
     public static Formats.TaskTable tableFormat(KernelProfile p) { return p.taskTable(); }

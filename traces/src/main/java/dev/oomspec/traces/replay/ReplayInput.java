@@ -1,5 +1,7 @@
 package dev.oomspec.traces.replay;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -45,7 +47,8 @@ public record ReplayInput(
 
   public ReplayInput {
     Objects.requireNonNull(source, "source");
-    hints = Set.copyOf(hints);
+    // EnumSet: iteration in declaration order, so output that lists hints is the same on every run
+    hints = Collections.unmodifiableSet(hints.isEmpty() ? EnumSet.noneOf(FormatHint.class) : EnumSet.copyOf(hints));
     tasks = List.copyOf(tasks);
     killedPids = List.copyOf(killedPids);
   }
