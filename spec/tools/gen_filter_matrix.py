@@ -20,12 +20,15 @@ MEMCG_RFC = ["bpf_get_mem_cgroup", "bpf_put_mem_cgroup", "bpf_get_root_mem_cgrou
 MEMCG_V1 = ["bpf_get_mem_cgroup", "bpf_put_mem_cgroup", "bpf_get_root_mem_cgroup"]
 MEMCG_V2 = ["bpf_get_mem_cgroup", "bpf_put_mem_cgroup", "bpf_get_root_mem_cgroup", "bpf_mem_cgroup_vm_events",
     "bpf_mem_cgroup_memory_events", "bpf_mem_cgroup_usage", "bpf_mem_cgroup_page_state", "bpf_mem_cgroup_flush_stats"]
+# tcp_slow_start is not a kfunc of the series: it stands for every kfunc another subsystem registers for the
+# STRUCT_OPS hook (net/ipv4/bpf_tcp_ca.c, no filter of its own), the witness for §10 R-19.
+OTHER = ["tcp_slow_start"]
 KFUNCS = {
-    "RFC": ["bpf_oom_kill_process", "bpf_out_of_memory"] + MEMCG_RFC,
-    "v1": ["bpf_oom_kill_process", "bpf_out_of_memory", "bpf_task_is_oom_victim", "bpf_psi_create_trigger"] + MEMCG_V1,
-    "v2": ["bpf_oom_kill_process", "bpf_out_of_memory", "bpf_task_is_oom_victim", "bpf_psi_create_trigger"] + MEMCG_V2,
-    "v3": ["bpf_oom_kill_process", "bpf_out_of_memory", "bpf_task_is_oom_victim"] + MEMCG_V2,
-    "post": ["bpf_oom_kill_process", "bpf_out_of_memory", "bpf_task_is_oom_victim"] + MEMCG_V2,
+    "RFC": ["bpf_oom_kill_process", "bpf_out_of_memory"] + MEMCG_RFC + OTHER,
+    "v1": ["bpf_oom_kill_process", "bpf_out_of_memory", "bpf_task_is_oom_victim", "bpf_psi_create_trigger"] + MEMCG_V1 + OTHER,
+    "v2": ["bpf_oom_kill_process", "bpf_out_of_memory", "bpf_task_is_oom_victim", "bpf_psi_create_trigger"] + MEMCG_V2 + OTHER,
+    "v3": ["bpf_oom_kill_process", "bpf_out_of_memory", "bpf_task_is_oom_victim"] + MEMCG_V2 + OTHER,
+    "post": ["bpf_oom_kill_process", "bpf_out_of_memory", "bpf_task_is_oom_victim"] + MEMCG_V2 + OTHER,
 }
 
 def sleepable_kfunc(rev, k):
@@ -60,11 +63,17 @@ def targets(rev, pt):
 
 def access(rev, pt, target, k):
     """(visible, filter_ok, source, inferred) per bpf-oom-series.md §5."""
+    so = pt == "STRUCT_OPS"
+    if k in OTHER:
+        # every filter of the STRUCT_OPS hook runs for it (kernel/bpf/btf.c); only v3's bpf_oom_kfunc_filter
+        # rejects it, lacking a set-membership test (§5.4, §10 R-19 [inferred]); post tests membership first
+        if not so: return (False, True, "tcp-ca-kfuncs", False)
+        if rev == "v3": return (True, target == "bpf_oom_ops", "v3-08" if target != "bpf_oom_ops" else "tcp-ca-kfuncs", target != "bpf_oom_ops")
+        return (True, True, "post" if rev == "post" else "tcp-ca-kfuncs", False)
     memcg = k.startswith("bpf_get_") or k.startswith("bpf_put_") or k.startswith("bpf_mem_cgroup")
     if rev == "RFC":
         src = "rfc-05" if memcg else ("rfc-04" if k == "bpf_oom_kill_process" else "rfc-10")
         return (pt in TRACING_HOOK, True, src, pt in TRACING_HOOK and pt != "TRACING")
-    so = pt == "STRUCT_OPS"
     if rev == "v1":
         if memcg: return (so, True, "v1-04", True)
         if k == "bpf_psi_create_trigger": return (so, target == "bpf_psi_ops", "v1-13", True)

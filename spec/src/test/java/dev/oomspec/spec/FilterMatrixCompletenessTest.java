@@ -77,6 +77,12 @@ class FilterMatrixCompletenessTest {
     assertEquals(FilterVerdict.ALLOWED, verdict(Revision.V3, "TRACING", "tp_btf/psi_avgs_work", true, Kfunc.BPF_OUT_OF_MEMORY));
     assertEquals(FilterVerdict.VERIFIER_SLEEPABLE, verdict(Revision.V3, "XDP", "*", false, Kfunc.BPF_OUT_OF_MEMORY));
     assertEquals(FilterVerdict.NOT_LOADABLE, verdict(Revision.POST, "UNSPEC", "-", false, Kfunc.BPF_OUT_OF_MEMORY));
+    // R-19 (bpf-oom-series.md §5.4/§5.5/§10): another subsystem's STRUCT_OPS-hook kfunc, rejected by v3's filter only
+    assertEquals(FilterVerdict.EACCES, verdict(Revision.V3, "STRUCT_OPS", "other struct_ops", false, Kfunc.TCP_SLOW_START));
+    assertEquals(FilterVerdict.ALLOWED, verdict(Revision.V3, "STRUCT_OPS", "bpf_oom_ops", false, Kfunc.TCP_SLOW_START));
+    assertEquals(FilterVerdict.ALLOWED, verdict(Revision.POST, "STRUCT_OPS", "other struct_ops", false, Kfunc.TCP_SLOW_START));
+    assertEquals(FilterVerdict.ALLOWED, verdict(Revision.V2, "STRUCT_OPS", "other struct_ops", false, Kfunc.TCP_SLOW_START));
+    assertEquals(FilterVerdict.NOT_VISIBLE, verdict(Revision.V3, "TRACING", "fentry/*", false, Kfunc.TCP_SLOW_START));
   }
 
   private static FilterVerdict verdict(Revision r, String pt, String target, boolean s, Kfunc k) {

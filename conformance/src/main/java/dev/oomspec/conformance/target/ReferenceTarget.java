@@ -418,7 +418,10 @@ public final class ReferenceTarget implements Target {
       case BPF_PSI_CREATE_TRIGGER -> dev.oomspec.reference.bpf.Kfunc.BPF_PSI_CREATE_TRIGGER;
       case BPF_MEM_CGROUP_FLUSH_STATS -> r == Revision.RFC
           ? dev.oomspec.reference.bpf.Kfunc.MEMCG_KFUNC : dev.oomspec.reference.bpf.Kfunc.MEMCG_SLEEPABLE_KFUNC;
-      default -> dev.oomspec.reference.bpf.Kfunc.MEMCG_KFUNC;
+      case BPF_GET_MEM_CGROUP, BPF_PUT_MEM_CGROUP, BPF_GET_ROOT_MEM_CGROUP, BPF_MEM_CGROUP_EVENTS,
+          BPF_MEM_CGROUP_VM_EVENTS, BPF_MEM_CGROUP_MEMORY_EVENTS, BPF_MEM_CGROUP_USAGE, BPF_MEM_CGROUP_PAGE_STATE ->
+          dev.oomspec.reference.bpf.Kfunc.MEMCG_KFUNC;
+      case TCP_SLOW_START -> dev.oomspec.reference.bpf.Kfunc.OTHER_STRUCT_OPS_KFUNC;
     };
   }
 

@@ -98,6 +98,10 @@ public final class Mutants {
                 AttachTarget.BPF_OOM_OPS, Kfunc.BPF_OUT_OF_MEMORY, FilterVerdict.ALLOWED))),
             "FILT-v2-STRUCT_OPS-bpf_oom_ops-s-bpf_out_of_memory"),
         mutant("v2-no-victim-kfunc", "v2 without bpf_task_is_oom_victim()", Revision.V2,
-            e -> e.taskIsOomVictim = false, "VICT-01-victim"));
+            e -> e.taskIsOomVictim = false, "VICT-01-victim"),
+        mutant("v3-filter-checks-membership", "v3's bpf_oom_kfunc_filter tests set membership first (post's fix)",
+            Revision.V3, e -> e.knobs = e.knobs.withFilterOverrides(List.of(new FilterOverride(ProgType.STRUCT_OPS,
+                AttachTarget.OTHER_STRUCT_OPS, Kfunc.OTHER_STRUCT_OPS_KFUNC, FilterVerdict.ALLOWED))),
+            "FILT-v3-STRUCT_OPS-other_struct_ops-s-tcp_slow_start"));
   }
 }

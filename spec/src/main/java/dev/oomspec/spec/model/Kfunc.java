@@ -18,7 +18,13 @@ public enum Kfunc implements Vocab.Spelled {
   BPF_MEM_CGROUP_MEMORY_EVENTS("bpf_mem_cgroup_memory_events"),
   BPF_MEM_CGROUP_USAGE("bpf_mem_cgroup_usage"),
   BPF_MEM_CGROUP_PAGE_STATE("bpf_mem_cgroup_page_state"),
-  BPF_MEM_CGROUP_FLUSH_STATS("bpf_mem_cgroup_flush_stats");
+  BPF_MEM_CGROUP_FLUSH_STATS("bpf_mem_cgroup_flush_stats"),
+  /**
+   * Not a kfunc of the series: a kfunc another subsystem registers for the STRUCT_OPS hook (net/ipv4/bpf_tcp_ca.c,
+   * no filter of its own). The filter matrix uses it as the witness for R-19: the v3 bpf_oom_kfunc_filter has no
+   * set-membership test and so also rejects the other subsystems' kfuncs.
+   */
+  TCP_SLOW_START("tcp_slow_start");
 
   private final String spelling;
 
