@@ -80,11 +80,12 @@ public final class ReferenceTarget implements Target {
     return new ReferenceTarget(id, r, model, spec, description);
   }
 
-  /** RFC, v1, v2, v3, post and v3-proposed. */
+  /** RFC, v1, v2, v3, post, and the review's proposals on the two revisions they were made for: v3-proposed, post-proposed. */
   public static List<Target> all(Spec spec) {
     List<Target> out = new ArrayList<>();
     for (Revision r : Revision.values()) out.add(of(spec, r, false));
     out.add(of(spec, Revision.V3, true));
+    out.add(of(spec, Revision.POST, true));
     return out;
   }
 

@@ -30,13 +30,13 @@ class ApplicabilityTest {
   void inRevisionFollowsRevisions() {
     Clause kill02 = SPEC.clause("KILL-02").orElseThrow();
     assertEquals(List.of("v3", "post"), ids(kill02, Scope.IN_REVISION));
-    assertEquals(List.of("RFC", "v1", "v2", "v3-proposed"), ids(kill02, Scope.CROSS_REVISION));
+    assertEquals(List.of("RFC", "v1", "v2", "v3-proposed", "post-proposed"), ids(kill02, Scope.CROSS_REVISION));
   }
 
   @Test
   void proposedClausesRunOnTheProposedVariant() {
     Clause p01 = SPEC.clause("P-01").orElseThrow();
-    assertEquals(List.of("v3-proposed"), ids(p01, Scope.IN_REVISION));
+    assertEquals(List.of("v3-proposed", "post-proposed"), ids(p01, Scope.IN_REVISION));
     assertEquals(List.of("v3", "post"), ids(p01, Scope.CROSS_REVISION));
   }
 
@@ -76,7 +76,7 @@ class ApplicabilityTest {
   @Test
   void revisionSelection() {
     assertEquals(List.of("v2", "v3"), TargetSelection.select(ALL, "V3, v2").stream().map(Target::id).toList());
-    assertEquals(6, TargetSelection.select(ALL, "all").size());
+    assertEquals(7, TargetSelection.select(ALL, "all").size());
     assertThrows(IllegalArgumentException.class, () -> TargetSelection.select(ALL, "v4"));
   }
 }
