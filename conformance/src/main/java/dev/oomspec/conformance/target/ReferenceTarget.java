@@ -5,6 +5,7 @@ import dev.oomspec.reference.bpf.BpfKfuncs;
 import dev.oomspec.reference.bpf.BpfOom;
 import dev.oomspec.reference.bpf.BpfOomHandler;
 import dev.oomspec.reference.bpf.BpfOomRevision;
+import dev.oomspec.reference.bpf.BpfPsi;
 import dev.oomspec.reference.bpf.FilterVerdict;
 import dev.oomspec.reference.bpf.Handlers;
 import dev.oomspec.reference.bpf.KfuncFilter;
@@ -39,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The reference model ({@code reference/}) at one revision of the series, as a {@link Target}. The model's
@@ -430,6 +432,7 @@ public final class ReferenceTarget implements Target {
 
   @Override
   public Answer attach(Given g, AttachCall call) {
+    if ("bpf_psi_ops".equals(call.ops())) return attachPsi(call);
     if (!"bpf_oom_ops".equals(call.ops()))
       return Answer.notApplicable("the reference model has no " + call.ops() + " registration");
     Fixture f = new Fixture(g);
@@ -489,6 +492,16 @@ public final class ReferenceTarget implements Target {
     f.notes.add("attach request: " + describe(req));
     int ret = f.bpf.attach(req);
     return new Answer.Answered(Observed.ret(ret), f.log(), f.notes);
+  }
+
+  /** bpf_psi_ops (v1, v2): registration rules only; the init program returns 0. */
+  private Answer attachPsi(AttachCall call) {
+    if (!model.psiStructOps()) return Answer.notApplicable(revision + " has no bpf_psi_ops");
+    Set<String> members = call.members() == null ? BpfPsi.MANDATORY : Set.copyOf(call.members());
+    List<String> notes = new ArrayList<>();
+    notes.add("bpf_psi_ops with programs for " + new TreeSet<>(members) + "; init returns 0");
+    int ret = BpfPsi.reg(model, members, () -> 0);
+    return new Answer.Answered(Observed.ret(ret), List.of(), notes);
   }
 
   private static String describe(BpfOom.Attach req) {
