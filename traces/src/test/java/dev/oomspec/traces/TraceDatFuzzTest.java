@@ -8,6 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.oomspec.traces.event.OomEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -26,9 +27,9 @@ import org.junit.jupiter.api.Timeout;
  * skips — then read by {@link OomLogReader#readTraceDat(byte[], String, java.util.function.Consumer)} (the file path's
  * reading, in memory). Invariants: no exception or error escapes; the record accounting adds up; the reader's own
  * malformed record (unreadable metadata or data) is the last record and names a byte offset; events lie within the
- * records. Memory and time: fuzzing runs with a small heap (the {@code fuzz} profile of traces/pom.xml, so a huge
- * length field that the reader would allocate is an OutOfMemoryError, a finding) and a per-input timeout
- * ({@code @Timeout}, the fuzzer's {@code -timeout}).
+ * records; one read allocates at most {@link #MAX_ALLOCATED} bytes. Memory and time: fuzzing also runs with a small
+ * heap (the {@code fuzz} profile of traces/pom.xml, so a huge length field that the reader would allocate is an
+ * OutOfMemoryError, a finding) and a per-input timeout ({@code @Timeout}, the fuzzer's {@code -timeout}).
  *
  * <p>Regression mode (every build) runs the inputs under
  * {@code src/test/resources/dev/oomspec/traces/TraceDatFuzzTestInputs/damagedRecordings/}; to fuzz:
@@ -53,6 +54,13 @@ class TraceDatFuzzTest {
         throw new UncheckedIOException(e);
       }
     }
+    for (byte[] b : FILES) {
+      try {
+        OomLogReader.readTraceDat(b, "warm-up.dat", e -> { });
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   /** Values a length, offset or count field meets at its edges (written as u8..u64 in the file's order). */
@@ -63,6 +71,21 @@ class TraceDatFuzzTest {
   @FuzzTest(maxDuration = "10m")
   @Timeout(30) // per input: also handed to the fuzzer as its -timeout (a hang is a finding)
   void damagedRecordings(FuzzedDataProvider data) throws IOException {
+    Damaged d = damage(data);
+    if (DESCRIBE) { // -Doomspec.fuzz.describe=true: what each stored input does (regression mode)
+      System.out.println("TraceDatFuzzTest input: " + d.what());
+    }
+    try {
+      check(d.bytes());
+    } catch (RuntimeException | AssertionError e) {
+      throw new AssertionError(d.what(), e);
+    }
+  }
+
+  /** A damaged copy and what was done to it (recording, then each change). */
+  record Damaged(byte[] bytes, String what) {}
+
+  static Damaged damage(FuzzedDataProvider data) {
     int pick = data.consumeInt(0, 15);
     int f = pick < 7 ? 0 : pick < 14 ? 1 : 2;
     byte[] b = FILES.get(f).clone();
@@ -103,11 +126,7 @@ class TraceDatFuzzTest {
       }
       anchors = anchorsWithin(anchors, b.length);
     }
-    try {
-      check(b);
-    } catch (RuntimeException | AssertionError e) {
-      throw new AssertionError(what.toString(), e);
-    }
+    return new Damaged(b, what.toString());
   }
 
   /** An offset in {@code [0, size]}: in the initial header, near an anchor, in the first 4 KiB, or anywhere. */
@@ -128,10 +147,28 @@ class TraceDatFuzzTest {
     return Arrays.stream(anchors).filter(a -> a < size).toArray();
   }
 
+  /**
+   * Bytes one read may allocate, garbage included, so that a length field's worth shows up in regression mode too,
+   * whatever the heap: reading an intact recording allocates 1–3 MB plainly, some 40 MB under Jazzer's hooks (and
+   * much more for the reads that load and instrument the classes: {@link #check} is warmed up on the intact files).
+   */
+  static final long MAX_ALLOCATED = 256L << 20;
+
+  private static final boolean DESCRIBE = Boolean.getBoolean("oomspec.fuzz.describe");
+
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
   /** Reads the bytes and asserts the invariants. */
   static void check(byte[] bytes) throws IOException {
     List<OomEvent> events = new ArrayList<>();
+    long before = THREADS.getCurrentThreadAllocatedBytes();
     LineAccounting a = OomLogReader.readTraceDat(bytes, "fuzz.dat", events::add);
+    long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+    if (DESCRIBE) {
+      System.out.println("  -> " + a.summary() + ", " + allocated + " bytes allocated, " + a.malformedLines());
+    }
+    assertTrue(allocated <= MAX_ALLOCATED, "reading allocated " + allocated + " bytes");
     assertEquals(OomLogReader.TRACE_DAT_READER, a.reader());
     assertEquals("records", a.unit());
     assertTrue(a.holds(), a.summary());
