@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Timeout;
  * (same pool, same mutation kinds, same check — all in {@link MutatedLogs}). Without {@code JAZZER_FUZZ} it
  * runs the stored inputs under {@code src/test/resources/dev/oomspec/traces/MutatedLogsFuzzTestInputs/} (regression
  * mode, part of every build); to fuzz: {@code JAZZER_FUZZ=1 ./mvnw -B -o -pl traces test -Dtest=MutatedLogsFuzzTest
- * -Djazzer.max_duration=10m} (docs/events-format.md). A finding is a crash file naming no log: replay it by copying it
- * into the inputs directory.
+ * -Djazzer.max_duration=10m} (docs/events-format.md). A finding names the log and the mutations;
+ * {@code -Doomspec.fuzz.describe=true} prints them for every stored input.
  */
 class MutatedLogsFuzzTest {
 
@@ -25,6 +25,9 @@ class MutatedLogsFuzzTest {
     for (int k = data.consumeInt(1, 8); k > 0 && data.remainingBytes() > 0; k--) {
       ms.add(new Mutation(data.consumeInt(0, MutatedLogs.KINDS - 1), data.consumeInt(0, MutatedLogs.MAX_POS),
           data.consumeInt(0, MutatedLogs.MAX_POS)));
+    }
+    if (Boolean.getBoolean("oomspec.fuzz.describe")) { // what each stored input does (regression mode)
+      System.out.println("MutatedLogsFuzzTest input: " + file + " " + ms);
     }
     try {
       MutatedLogs.check(MutatedLogs.apply(MutatedLogs.text(file), ms));
