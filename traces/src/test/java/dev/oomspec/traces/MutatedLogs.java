@@ -25,10 +25,12 @@ final class MutatedLogs {
   /** The logs of logs/INDEX.tsv and the complete published logs of published/INDEX.tsv. */
   static final List<String> LOGS = pool();
 
-  /** Kinds of {@link Mutation}: 0 delete, 1 duplicate, 2 swap, 3 truncate line, 4 garbage, 5 CRLF, 6 join, 7 quote, 8 cut. */
+  /** Kinds of {@link Mutation}: 0 delete, 1 duplicate, 2 swap, 3 truncate line, 4 garbage, 5 CRLF, 6 join, 7 quote,
+   * 8 cut. */
   static final int KINDS = 9;
 
-  /** {@link Mutation#at()} and {@link Mutation#arg()} are taken modulo the line count / line length; drawn up to this. */
+  /** {@link Mutation#at()} and {@link Mutation#arg()} are taken modulo the line count / line length; drawn up to
+   * this. */
   static final int MAX_POS = 100_000;
 
   private static final List<String> GARBAGE =

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * v7 zstd files, sometimes the 5 MB v6 one), damaged by a few byte overwrites, truncations and inserted bytes at
  * offsets Jazzer picks — biased towards the initial header and the places the structure points at (section headers,
  * options, CPU data and chunk/page headers: {@link #anchors}), since most of each file is a kallsyms blob the reader
- * skips — then read by {@link OomLogReader#readTraceDat(byte[], String, java.util.function.Consumer)} (the file path's
+ * skips — then read by {@link OomLogReader#readTraceDat(byte[], String, java.util.function.Consumer)} (a file's
  * reading, in memory). Invariants: no exception or error escapes; the record accounting adds up; the reader's own
  * malformed record (unreadable metadata or data) is the last record and names a byte offset; events lie within the
  * records; one read allocates at most {@link #MAX_ALLOCATED} bytes. Memory and time: fuzzing also runs with a small
@@ -103,7 +103,8 @@ class TraceDatFuzzTest {
         case 1 -> { // overwrite with an edge value, 1/2/4/8 bytes, either byte order
           int width = 1 << data.consumeInt(0, 3);
           long v = EDGES[data.consumeInt(0, EDGES.length - 1)];
-          ByteBuffer w = ByteBuffer.allocate(8).order(data.consumeBoolean() ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+          ByteOrder order = data.consumeBoolean() ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+          ByteBuffer w = ByteBuffer.allocate(8).order(order);
           w.putLong(0, v);
           byte[] bytes = new byte[width];
           w.get(w.order() == ByteOrder.LITTLE_ENDIAN ? 0 : 8 - width, bytes);

@@ -97,12 +97,14 @@ public final class FtraceLineParser {
     String rest = line;
     while (true) {
       int cut = gluedStart(rest);
-      FtraceEvent e = parse(cut < 0 ? rest : rest.substring(0, cut));
+      String part = cut < 0 ? rest : rest.substring(0, cut);
+      FtraceEvent e = parse(part);
       if (e == null) {
         return List.of(); // not "out": the events after an unreadable part (a mark_victim) would vanish unreported
       }
-      if (cut < 0 && (stampedEvents(rest) > 1
-          || e.fields().values().stream().anyMatch(FtraceLineParser::hasEventColumn))) {
+      // any part, not only the last: a damaged task column (" \t[001]") is no cut, so the event before it
+      // swallows it and the parts after it still cut cleanly
+      if (stampedEvents(part) > 1 || e.fields().values().stream().anyMatch(FtraceLineParser::hasEventColumn)) {
         return List.of(); // another event's columns were swallowed: unreadable glued line
       }
       out.add(e);

@@ -98,7 +98,8 @@ sealed interface PageSource {
               + chunkNo + " (must be a multiple of the " + pageSize + "-byte page)");
         }
         // checked against the CPU's data before anything is allocated for it: csize is any u32 in a corrupt file
-        byte[] in = header(csize, "chunk " + chunkNo + " data").bytes(csize, "CPU " + cpu.cpu() + " chunk " + chunkNo);
+        byte[] in = header(csize, "chunk " + chunkNo + " data")
+            .bytes(csize, "CPU " + cpu.cpu() + " chunk " + chunkNo);
         try {
           chunk = ByteBuffer.wrap(codec.decompress(in, (int) usize));
         } catch (Codec.BadBlock e) {
