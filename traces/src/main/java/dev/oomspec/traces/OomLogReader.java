@@ -134,12 +134,6 @@ public final class OomLogReader {
    * record naming the byte offset (the records read before it keep their dispositions).
    */
   static LineAccounting readTraceDat(Path file, String source, Consumer<OomEvent> sink) throws IOException {
-    FtraceOomAssembler ftrace = new FtraceOomAssembler(sink);
-    long total = 0;
-    long event = 0;
-    long unrelated = 0;
-    long malformed = 0;
-    List<Malformed> listed = new ArrayList<>();
     TraceDatReader r;
     try {
       r = TraceDatReader.open(file);
@@ -147,9 +141,35 @@ public final class OomLogReader {
       if (!Files.isReadable(file)) {
         throw e;
       }
-      return new LineAccounting(source, TRACE_DAT_READER, 1, 0, 0, 1,
-          List.of(new Malformed(source, 1, "unreadable trace.dat metadata: " + e.getMessage())), "records");
+      return unreadableTraceDat(source, e);
     }
+    return readTraceDat(r, source, sink);
+  }
+
+  /** A whole trace.dat held in memory, read as {@link #readTraceDat(Path, String, Consumer)} reads a file. */
+  static LineAccounting readTraceDat(byte[] bytes, String source, Consumer<OomEvent> sink) throws IOException {
+    TraceDatReader r;
+    try {
+      r = TraceDatReader.open(source, bytes);
+    } catch (IOException e) {
+      return unreadableTraceDat(source, e);
+    }
+    return readTraceDat(r, source, sink);
+  }
+
+  private static LineAccounting unreadableTraceDat(String source, IOException e) {
+    return new LineAccounting(source, TRACE_DAT_READER, 1, 0, 0, 1,
+        List.of(new Malformed(source, 1, "unreadable trace.dat metadata: " + e.getMessage())), "records");
+  }
+
+  private static LineAccounting readTraceDat(TraceDatReader r, String source, Consumer<OomEvent> sink)
+      throws IOException {
+    FtraceOomAssembler ftrace = new FtraceOomAssembler(sink);
+    long total = 0;
+    long event = 0;
+    long unrelated = 0;
+    long malformed = 0;
+    List<Malformed> listed = new ArrayList<>();
     try (r) {
       while (true) {
         FtraceEvent e;

@@ -88,20 +88,23 @@ public final class FtraceLineParser {
 
   /**
    * Parses a line that may hold several events glued together (a lost newline): the line is cut before each
-   * later {@code comm-pid [cpu]} column that is followed by a timestamp. Empty when the first part is not an
-   * event line.
+   * later {@code comm-pid [cpu]} column that is followed by a timestamp. Empty when any part is not an event
+   * line (the first, or a later one whose columns were damaged: the whole line is then unreadable, never read
+   * in part).
    */
   public static List<FtraceEvent> parseAll(String line) {
     List<FtraceEvent> out = new ArrayList<>(1);
     String rest = line;
     while (true) {
       int cut = gluedStart(rest);
-      FtraceEvent e = parse(cut < 0 ? rest : rest.substring(0, cut));
+      String part = cut < 0 ? rest : rest.substring(0, cut);
+      FtraceEvent e = parse(part);
       if (e == null) {
-        return out;
+        return List.of(); // not "out": the events after an unreadable part (a mark_victim) would vanish unreported
       }
-      if (cut < 0 && (stampedEvents(rest) > 1
-          || e.fields().values().stream().anyMatch(FtraceLineParser::hasEventColumn))) {
+      // any part, not only the last: a damaged task column (" \t[001]") is no cut, so the event before it
+      // swallows it and the parts after it still cut cleanly
+      if (stampedEvents(part) > 1 || e.fields().values().stream().anyMatch(FtraceLineParser::hasEventColumn)) {
         return List.of(); // another event's columns were swallowed: unreadable glued line
       }
       out.add(e);

@@ -20,7 +20,12 @@ public final class FtraceTextReader implements LogReader {
       return 3;
     }
     FtraceEvent e = FtraceLineParser.parse(line);
-    return e == null ? 0 : e.flags().isEmpty() ? 1 : 2;
+    if (e == null) {
+      // an event line with one column damaged still votes ftrace: read as ftrace it is reported malformed,
+      // read as console text it would be unrelated (a mark_victim gone without a report)
+      return FtraceLineParser.hasEventColumn(line) || FtraceLineParser.stampedEvents(line) > 0 ? 1 : 0;
+    }
+    return e.flags().isEmpty() ? 1 : 2;
   }
 
   @Override

@@ -28,6 +28,18 @@ sealed interface Codec {
     };
   }
 
+  /**
+   * The stated size is allocated before decompressing: it must be one the compressed bytes can produce, so a
+   * corrupt size field cannot make a small block allocate up to {@link #MAX_BLOCK}.
+   */
+  private static void checkExpansion(byte[] in, int uncompressedSize, int maxExpansion, String what)
+      throws BadBlock {
+    if (uncompressedSize > (long) in.length * maxExpansion) {
+      throw new BadBlock(what + " block of " + in.length + " bytes cannot hold the " + uncompressedSize
+          + " bytes its header states (at most " + maxExpansion + " times as many)", null);
+    }
+  }
+
   /** A block that does not decompress to its stated size. */
   final class BadBlock extends Exception {
     private static final long serialVersionUID = 1L;
@@ -53,7 +65,11 @@ sealed interface Codec {
       return "zstd";
     }
 
+    /** A zstd block regenerates at most 128 KiB and takes at least 4 bytes (3-byte header, 1 RLE byte). */
+    static final int MAX_EXPANSION = 32 * 1024;
+
     public byte[] decompress(byte[] in, int uncompressedSize) throws BadBlock {
+      checkExpansion(in, uncompressedSize, MAX_EXPANSION, "zstd");
       byte[] out = new byte[uncompressedSize];
       int n;
       try {
@@ -74,7 +90,11 @@ sealed interface Codec {
       return "zlib";
     }
 
+    /** Deflate's limit as zlib documents it: 1032:1 (a 258-byte match in about 2 bits). */
+    static final int MAX_EXPANSION = 1032;
+
     public byte[] decompress(byte[] in, int uncompressedSize) throws BadBlock {
+      checkExpansion(in, uncompressedSize, MAX_EXPANSION, "zlib");
       Inflater inf = new Inflater();
       try {
         inf.setInput(in);

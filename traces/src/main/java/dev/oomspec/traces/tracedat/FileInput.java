@@ -7,28 +7,39 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Positional, bounds-checked reads from the {@code .dat} file; every failure names file, offset and intent. */
+/**
+ * Positional, bounds-checked reads from the {@code .dat} file (or from its bytes held in memory); every failure
+ * names file, offset and intent.
+ */
 final class FileInput implements AutoCloseable {
 
   private final String name;
   private final FileChannel channel;
+  /** The whole file when it is held in memory ({@link #of}); {@code channel} is then null. */
+  private final byte[] bytes;
   private final long size;
   private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
 
-  private FileInput(String name, FileChannel channel, long size) {
+  private FileInput(String name, FileChannel channel, byte[] bytes, long size) {
     this.name = name;
     this.channel = channel;
+    this.bytes = bytes;
     this.size = size;
   }
 
   static FileInput open(Path path) throws IOException {
     FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
     try {
-      return new FileInput(String.valueOf(path.getFileName()), ch, ch.size());
+      return new FileInput(String.valueOf(path.getFileName()), ch, null, ch.size());
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
     }
+  }
+
+  /** The bytes of a whole file, read in place (not copied; the caller leaves them unchanged). */
+  static FileInput of(String name, byte[] bytes) {
+    return new FileInput(name, null, bytes, bytes.length);
   }
 
   String name() {
@@ -64,6 +75,9 @@ final class FileInput implements AutoCloseable {
       throw error(offset, "truncated " + what + ", expected " + len + " bytes, " + left + " left");
     }
     ByteBuffer buf = ByteBuffer.allocate((int) len);
+    if (bytes != null) {
+      return buf.put(bytes, (int) offset, (int) len).flip().order(order);
+    }
     long pos = offset;
     while (buf.hasRemaining()) {
       int n = channel.read(buf, pos);
@@ -83,6 +97,8 @@ final class FileInput implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    if (channel != null) {
+      channel.close();
+    }
   }
 }

@@ -97,9 +97,9 @@ sealed interface PageSource {
           throw file.error(at + 4, "implausible uncompressed size " + usize + " of CPU " + cpu.cpu() + " chunk "
               + chunkNo + " (must be a multiple of the " + pageSize + "-byte page)");
         }
-        byte[] in = new byte[(int) Math.min(csize, Integer.MAX_VALUE - 8)];
-        header(csize, "chunk " + chunkNo + " data");
-        file.read(at + 8, csize, "CPU " + cpu.cpu() + " chunk " + chunkNo).get(in);
+        // checked against the CPU's data before anything is allocated for it: csize is any u32 in a corrupt file
+        byte[] in = header(csize, "chunk " + chunkNo + " data")
+            .bytes(csize, "CPU " + cpu.cpu() + " chunk " + chunkNo);
         try {
           chunk = ByteBuffer.wrap(codec.decompress(in, (int) usize));
         } catch (Codec.BadBlock e) {

@@ -102,7 +102,18 @@ public final class TraceDatReader implements AutoCloseable, Iterable<FtraceEvent
 
   /** Opens the file and reads its metadata (header, formats, cmdlines, options, CPU data locations). */
   public static TraceDatReader open(Path path) throws IOException {
-    FileInput in = FileInput.open(path);
+    return open(FileInput.open(path));
+  }
+
+  /**
+   * Reads a whole {@code trace.dat} held in memory, as {@link #open(Path)} reads a file; {@code name} stands for
+   * the file name in errors. The array is read in place: leave it unchanged while the reader is open.
+   */
+  public static TraceDatReader open(String name, byte[] bytes) throws IOException {
+    return open(FileInput.of(name, bytes));
+  }
+
+  private static TraceDatReader open(FileInput in) throws IOException {
     try {
       return new TraceDatReader(in, MetadataReader.read(in));
     } catch (IOException e) {
