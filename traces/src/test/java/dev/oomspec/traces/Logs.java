@@ -19,9 +19,18 @@ final class Logs {
   private Logs() {}
 
   static String text(String name) {
-    try (InputStream in = Logs.class.getResourceAsStream("/logs/" + name)) {
+    return resource("/logs/", name);
+  }
+
+  /** A published log under src/test/resources/published (source addresses in its INDEX.tsv). */
+  static String publishedText(String name) {
+    return resource("/published/", name);
+  }
+
+  private static String resource(String dir, String name) {
+    try (InputStream in = Logs.class.getResourceAsStream(dir + name)) {
       if (in == null) {
-        throw new IllegalArgumentException("no test log " + name);
+        throw new IllegalArgumentException("no test log " + dir + name);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -46,7 +55,16 @@ final class Logs {
 
   /** INDEX.tsv rows keyed by file name, each a column→value map. */
   static Map<String, Map<String, String>> index() {
-    String[] lines = text("INDEX.tsv").split("\n");
+    return rows(text("INDEX.tsv"));
+  }
+
+  /** The published logs' INDEX.tsv, keyed likewise. */
+  static Map<String, Map<String, String>> publishedIndex() {
+    return rows(publishedText("INDEX.tsv"));
+  }
+
+  private static Map<String, Map<String, String>> rows(String tsv) {
+    String[] lines = tsv.split("\n");
     String[] head = lines[0].split("\t", -1);
     Map<String, Map<String, String>> out = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {

@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oomspec.traces.event.OomEvent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,32 +45,11 @@ class PublishedLogsTest {
   private static final Pattern STACK_HEADER = Pattern.compile("CPU: \\d+ (UID: \\d+ )?PID: \\d+ Comm: ");
 
   static Map<String, Map<String, String>> index() {
-    String[] lines = text("INDEX.tsv").split("\n");
-    String[] head = lines[0].split("\t", -1);
-    Map<String, Map<String, String>> out = new LinkedHashMap<>();
-    for (int i = 1; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
-        continue;
-      }
-      String[] f = lines[i].split("\t", -1);
-      Map<String, String> row = new LinkedHashMap<>();
-      for (int k = 0; k < head.length; k++) {
-        row.put(head[k], k < f.length ? f[k] : "");
-      }
-      out.put(f[0], row);
-    }
-    return out;
+    return Logs.publishedIndex();
   }
 
   static String text(String name) {
-    try (InputStream in = PublishedLogsTest.class.getResourceAsStream("/published/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no published log " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Logs.publishedText(name);
   }
 
   static ReadResult read(String name) {

@@ -180,13 +180,8 @@ public final class FtraceLineParser {
     }
     int i = s.indexOf(" [", first + 1);
     while (i >= 0) {
-      int open = i + 1;
-      int d = Scan.digitsEnd(s, open + 1);
-      if (d > open + 1 && d - open <= 5 && d < s.length() && s.charAt(d) == ']') {
-        int k = i;
-        while (k > 0 && s.charAt(k - 1) == ' ') {
-          k--;
-        }
+      if (isCpuColumn(s, i + 1)) {
+        int k = spacesStart(s, i);
         int pidEnd = k;
         while (k > 0 && Scan.isDigit(s.charAt(k - 1))) {
           k--;
@@ -281,20 +276,30 @@ public final class FtraceLineParser {
   private static int findCpu(String s) {
     int i = s.indexOf(" [");
     while (i >= 0) {
-      int open = i + 1;
-      int d = Scan.digitsEnd(s, open + 1);
-      if (d > open + 1 && d - open <= 5 && d < s.length() && s.charAt(d) == ']') {
+      if (isCpuColumn(s, i + 1)) {
         // left of it must end in -<pid> or (<tgid>)
-        int k = i;
-        while (k > 0 && s.charAt(k - 1) == ' ') {
-          k--;
-        }
+        int k = spacesStart(s, i);
         if (k > 0 && (Scan.isDigit(s.charAt(k - 1)) || s.charAt(k - 1) == ')')) {
-          return open;
+          return i + 1;
         }
       }
       i = s.indexOf(" [", i + 1);
     }
     return -1;
+  }
+
+  /** Whether s has a CPU column ({@code [001]}: one to four digits in brackets) at {@code open}. */
+  private static boolean isCpuColumn(String s, int open) {
+    int d = Scan.digitsEnd(s, open + 1);
+    return d > open + 1 && d - open <= 5 && d < s.length() && s.charAt(d) == ']';
+  }
+
+  /** Start of the run of spaces that ends at {@code end} (exclusive). */
+  private static int spacesStart(String s, int end) {
+    int k = end;
+    while (k > 0 && s.charAt(k - 1) == ' ') {
+      k--;
+    }
+    return k;
   }
 }
