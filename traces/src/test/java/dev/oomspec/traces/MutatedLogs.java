@@ -43,7 +43,7 @@ final class MutatedLogs {
 
   private static List<String> pool() {
     List<String> all = new ArrayList<>(Logs.index().keySet());
-    PublishedLogsTest.index().forEach((file, row) -> {
+    Logs.publishedIndex().forEach((file, row) -> {
       if (row.get("complete").equals("yes")) {
         all.add("published/" + file);
       }
@@ -54,7 +54,7 @@ final class MutatedLogs {
   /** The text of a log of {@link #LOGS} (read once). */
   static String text(String name) {
     return TEXTS.computeIfAbsent(name,
-        n -> n.startsWith("published/") ? PublishedLogsTest.text(n.substring(10)) : Logs.text(n));
+        n -> n.startsWith("published/") ? Logs.publishedText(n.substring(10)) : Logs.text(n));
   }
 
   /** Reads the text and asserts the invariant. */

@@ -44,32 +44,24 @@ class PublishedLogsTest {
   private static final Pattern DMESG_STAMP = Pattern.compile("(?m)^\\s*\\[\\s*\\+?\\d+\\.\\d+\\]");
   private static final Pattern STACK_HEADER = Pattern.compile("CPU: \\d+ (UID: \\d+ )?PID: \\d+ Comm: ");
 
-  static Map<String, Map<String, String>> index() {
-    return Logs.publishedIndex();
-  }
-
-  static String text(String name) {
-    return Logs.publishedText(name);
-  }
-
   static ReadResult read(String name) {
-    return Logs.readText(name, text(name), ReadOptions.defaults());
+    return Logs.readText(name, Logs.publishedText(name), ReadOptions.defaults());
   }
 
   static Stream<String> indexed() {
-    return index().keySet().stream();
+    return Logs.publishedIndex().keySet().stream();
   }
 
   @Test
   void theIndexListsThe36CollectedLogs() {
-    assertEquals(36, index().size());
+    assertEquals(36, Logs.publishedIndex().size());
   }
 
   @ParameterizedTest
   @MethodSource("indexed")
   void readAsTheIndexSays(String file) {
-    Map<String, String> row = index().get(file);
-    String text = text(file);
+    Map<String, String> row = Logs.publishedIndex().get(file);
+    String text = Logs.publishedText(file);
     ReadResult r = read(file);
     LineAccounting a = r.accounting();
 
@@ -147,7 +139,7 @@ class PublishedLogsTest {
         "043-apiscp-docs-unknown-rhel7-memcg-v1-dmesg-elided.log", List.of(25892),
         "022-bcc-3811-unknown-libbpf-tools-oomkill-bcc.log", List.of(636163),
         "023-bpftrace-4533-unknown-memcg-v2-oomkill-bt.log", List.of(224943));
-    index().forEach((file, row) -> {
+    Logs.publishedIndex().forEach((file, row) -> {
       if (row.get("complete").equals("yes")) {
         assertTrue(victims.containsKey(file), "expectation for " + file);
       }

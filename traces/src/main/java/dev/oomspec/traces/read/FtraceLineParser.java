@@ -124,14 +124,8 @@ public final class FtraceLineParser {
     if (cpu < 0) {
       return List.of();
     }
-    int k = cpu - 1;
-    while (k > 0 && line.charAt(k - 1) == ' ') {
-      k--;
-    }
-    int pidEnd = k;
-    while (k > 0 && Scan.isDigit(line.charAt(k - 1))) {
-      k--;
-    }
+    int pidEnd = spacesStart(line, cpu - 1);
+    int k = digitsStart(line, pidEnd);
     if (k == pidEnd || k == 0 || line.charAt(k - 1) != '-') {
       return List.of();
     }
@@ -181,11 +175,8 @@ public final class FtraceLineParser {
     int i = s.indexOf(" [", first + 1);
     while (i >= 0) {
       if (isCpuColumn(s, i + 1)) {
-        int k = spacesStart(s, i);
-        int pidEnd = k;
-        while (k > 0 && Scan.isDigit(s.charAt(k - 1))) {
-          k--;
-        }
+        int pidEnd = spacesStart(s, i);
+        int k = digitsStart(s, pidEnd);
         if (k < pidEnd && k > 0 && s.charAt(k - 1) == '-') {
           k--;
           while (k > 0 && s.charAt(k - 1) != ' ' && s.charAt(k - 1) != '=') {
@@ -298,6 +289,15 @@ public final class FtraceLineParser {
   private static int spacesStart(String s, int end) {
     int k = end;
     while (k > 0 && s.charAt(k - 1) == ' ') {
+      k--;
+    }
+    return k;
+  }
+
+  /** Start of the run of digits that ends at {@code end} (exclusive); {@code end} when there is none. */
+  private static int digitsStart(String s, int end) {
+    int k = end;
+    while (k > 0 && Scan.isDigit(s.charAt(k - 1))) {
       k--;
     }
     return k;
