@@ -60,6 +60,7 @@ public class LiveKernelCases {
     Allure.story(s.name());
     Allure.parameter("scenario", s.name());
     Allure.description(s.description());
+    if (liveOff()) Assumptions.abort("live-kernel tests turned off (OOMSPEC_LIVE=off or -Doomspec.live=off)");
     CaptureOutcome o = LiveCapture.run(s, OUT);
     if (o instanceof CaptureOutcome.Skipped sk) Assumptions.abort(sk.reason());
     if (o instanceof CaptureOutcome.Failed f) fail("capture failed: " + f.reason());
@@ -140,5 +141,11 @@ public class LiveKernelCases {
     } catch (IOException e) {
       return System.getProperty("os.version");
     }
+  }
+
+  /** {@code OOMSPEC_LIVE=off} or {@code -Doomspec.live=off}: no real OOM kill is made. */
+  static boolean liveOff() {
+    String v = System.getProperty("oomspec.live", System.getenv().getOrDefault("OOMSPEC_LIVE", "on"));
+    return v.equalsIgnoreCase("off") || v.equals("0") || v.equalsIgnoreCase("false");
   }
 }

@@ -35,6 +35,7 @@ class LiveCaptureTest {
 
   @BeforeAll
   static void probe() {
+    assumeFalse(liveOff(), "live-kernel tests turned off (OOMSPEC_LIVE=off or -Doomspec.live=off)");
     env = CaptureEnvironment.probe();
     assumeTrue(env.usable(), () -> "cannot capture here: " + String.join("; ", env.problems()));
     assumeTrue(WorkerProcess.locateTail().isPresent(), "no GNU coreutils tail");
@@ -179,5 +180,11 @@ class LiveCaptureTest {
     String line = r.readLine();
     assertTrue(line != null && line.startsWith("READY "), "holder said: " + line);
     return line.split(" ");
+  }
+
+  /** The opt-out shared with the conformance live cases: {@code OOMSPEC_LIVE=off} or {@code -Doomspec.live=off}. */
+  static boolean liveOff() {
+    String v = System.getProperty("oomspec.live", System.getenv().getOrDefault("OOMSPEC_LIVE", "on"));
+    return v.equalsIgnoreCase("off") || v.equals("0") || v.equalsIgnoreCase("false");
   }
 }
