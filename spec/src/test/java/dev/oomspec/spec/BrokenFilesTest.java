@@ -35,6 +35,7 @@ class BrokenFilesTest {
     "unknown-op.yaml,           clauses/kill.yaml,        11, [0].call.op,            unknown op 'syscall'",
     "unknown-kfunc.yaml,        clauses/kill.yaml,        11, [0].call.kfunc,         unknown Kfunc 'bpf_oom_kill_everything'",
     "arg-not-in-signature.yaml, clauses/kill.yaml,        1,  call.args.flags,        not a parameter of bpf_oom_kill_process in v3",
+    "finding-wrong-revision.yaml, clauses/kill.yaml,    1,  findings[0].revisions,  is not one of the clause",
     "duplicate-id.yaml,         clauses/kill.yaml,        13, id,                     duplicate id 'BROKEN-01'",
     "duplicate-key.yaml,        clauses/kill.yaml,        9,  (syntax),               Duplicate field 'citations'",
     "short-row.csv,             tables/filter-matrix.csv, 3,  source,                 row has 6 fields",

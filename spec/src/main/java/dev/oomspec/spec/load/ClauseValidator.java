@@ -53,6 +53,18 @@ final class ClauseValidator {
         }
       }
     }
+    for (int i = 0; i < c.findings().size(); i++) {
+      dev.oomspec.spec.model.Finding f = c.findings().get(i);
+      String at = "findings[" + i + "]";
+      if (f.id() == null || !f.id().matches("F-[0-9]{2,}")) throw err(lc, at + ".id", "a finding is named F-NN (its entry in docs/findings.md)");
+      if (f.revisions().isEmpty()) throw err(lc, at + ".revisions", "a finding names the revisions whose code disagrees");
+      for (var r : f.revisions()) {
+        if (!c.holdsIn(r)) throw err(lc, at + ".revisions", "'" + r + "' is not one of the clause's revisions");
+      }
+      if (f.code().isEmpty() || !f.code().stream().allMatch(dev.oomspec.spec.model.Citation::resolvable)) {
+        throw err(lc, at + ".code", "a finding cites the disagreeing code (messageId, url, or repo+commit)");
+      }
+    }
     if (c.enforcedBy() == null) throw err(lc, "enforcedBy", "missing");
     if (c.call() == null) throw err(lc, "call", "missing");
     checkKindMatchesOp(lc);

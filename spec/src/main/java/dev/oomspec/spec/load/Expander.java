@@ -71,7 +71,7 @@ final class Expander {
     }
     return new Clause(id, ClauseKind.FLAG, "flags", rule.kfunc().spelling(), List.of(r), statement,
         rule.citations(), rule.covers(), Enforcer.KERNEL, null, o.given(),
-        new KfuncCall(rule.kfunc(), base.withFlags(hex)), o.expect(), inferred, null, "rule:" + rule.id() + "@" + file);
+        new KfuncCall(rule.kfunc(), base.withFlags(hex)), o.expect(), inferred, null, "rule:" + rule.id() + "@" + file, List.of());
   }
 
   static List<Clause> orders(OrderRule rule, List<Platform> table, Map<String, Citation> sources, String file) {
@@ -105,7 +105,7 @@ final class Expander {
     cites.add(sources.get(p.source()));
     return new Clause(id, ClauseKind.ORDER, "order-bounds", rule.kfunc().spelling(), List.of(r), statement,
         cites, rule.covers(), Enforcer.KERNEL, null, withPlatform,
-        new KfuncCall(rule.kfunc(), base.withOrder(order)), o.expect(), p.inferred(), null, "rule:" + rule.id() + "@" + file);
+        new KfuncCall(rule.kfunc(), base.withOrder(order)), o.expect(), p.inferred(), null, "rule:" + rule.id() + "@" + file, List.of());
   }
 
   static Clause filter(FilterRow row, Map<String, Citation> sources, String file) {
@@ -125,7 +125,7 @@ final class Expander {
     return new Clause(id, ClauseKind.FILTER, "kfunc-filter", row.kfunc().spelling(), List.of(row.revision()),
         statement, List.of(cite), covers, by, null, null,
         new FilterCall(row.progType(), row.attachTarget(), row.kfunc(), row.sleepableSite()),
-        Expect.verdict(row.verdict()), row.inferred(), null, "csv:" + file + ":" + row.line());
+        Expect.verdict(row.verdict()), row.inferred(), null, "csv:" + file + ":" + row.line(), List.of());
   }
 
   static String describe(FilterVerdict v) {

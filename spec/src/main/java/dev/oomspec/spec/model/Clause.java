@@ -21,6 +21,8 @@ import java.util.List;
  * @param inferred true where the source marks it [inferred]
  * @param proposal for kind proposed: the review item, e.g. "P-02"
  * @param source "yaml:<file>" for written clauses, "rule:<rule id>" / "csv:<file>:<line>" for expanded ones
+ * @param findings revisions whose code is known to disagree with this clause's words (docs/findings.md); empty
+ *     for most clauses
  */
 public record Clause(
     String id,
@@ -38,7 +40,17 @@ public record Clause(
     Expect expect,
     boolean inferred,
     String proposal,
-    String source) {
+    String source,
+    List<Finding> findings) {
+
+  public Clause {
+    findings = findings == null ? List.of() : List.copyOf(findings);
+  }
+
+  /** The finding that covers revision {@code r}, if the clause has one. */
+  public java.util.Optional<Finding> findingFor(Revision r) {
+    return findings.stream().filter(f -> f.covers(r)).findFirst();
+  }
 
   public boolean holdsIn(Revision r) {
     return revisions.contains(r);
@@ -50,6 +62,6 @@ public record Clause(
 
   public Clause withSource(String s) {
     return new Clause(id, kind, area, feature, revisions, statement, citations, covers, enforcedBy,
-        checkOrder, given, call, expect, inferred, proposal, s);
+        checkOrder, given, call, expect, inferred, proposal, s, findings);
   }
 }
