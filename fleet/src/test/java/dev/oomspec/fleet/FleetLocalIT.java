@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The job in local mode as {@code ./oomspec fleet --out OUT DIR} starts it (the build's java @-files, a process of
  * its own, relative paths from another directory) over 1,000 hosts' logs built from the corpus, plus a file no one
- * can read: the JSON lines hold one object per event with the replay's fields, the same objects as
- * {@code oomspec replay --format json} on the same files; the Parquet read back with Spark SQL holds the same events;
- * every input file has its row; the summaries add up.
+ * can read, with {@code --kernel 5.0} (whose tie-break makes the model disagree on the equal-sized captures, so the
+ * disagreement outputs have something to show): the JSON lines hold one object per event with the replay's fields,
+ * the same objects as {@code oomspec replay --format json --kernel 5.0} on the same files; the Parquet read back with
+ * Spark SQL holds the same events; every input file has its row; the summaries add up; the disagreements are listed.
  */
 class FleetLocalIT {
   static final List<String> REPLAY_FIELDS = List.of("source", "firstLine", "lastLine", "kernelVictim", "modelVictim",
@@ -38,6 +39,8 @@ class FleetLocalIT {
 
   /** A real file whose read fails (EIO): the reading process's own memory at address 0. */
   static final Path UNREADABLE = Path.of("/proc/self/mem");
+
+  static final String KERNEL = "5.0";
 
   static Path work;
   static FleetLogs.Built logs;
@@ -52,13 +55,13 @@ class FleetLocalIT {
     logs = FleetLogs.hosts(work.resolve("logs"), 1000);
     List<Path> inputs = new ArrayList<>(logs.files());
     inputs.add(UNREADABLE);
-    replay = ReplayOracle.replay(inputs, work.resolve("replay-local.jsonl"));
+    replay = ReplayOracle.replay(inputs, work.resolve("replay-local.jsonl"), "--kernel", KERNEL);
     out = work.resolve("local-out");
     FleetLogs.deleteTree(out);
     Path cwd = Files.createDirectories(work.resolve("cwd"));
     ProcessBuilder pb = new ProcessBuilder(FleetRuns.javaBin(), FleetRuns.jvmArgsFile(),
         "@" + FleetRuns.target().resolve("fleet-classpath.args"), "-Xmx1g", "dev.oomspec.fleet.FleetMain",
-        "--out", "../local-out", "../logs", UNREADABLE.toString()).directory(cwd.toFile());
+        "--kernel", KERNEL, "--out", "../local-out", "../logs", UNREADABLE.toString()).directory(cwd.toFile());
     long t0 = System.nanoTime();
     exitCode = FleetRuns.run(pb, work.resolve("local.log"), 8);
     System.out.printf("fleet local: %d files, %d bytes, %d events, %.1f s%n", logs.files().size(), logs.bytes(),
@@ -190,5 +193,35 @@ class FleetLocalIT {
       assertTrue(!html.contains("<script"), page + ": no scripts");
       DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve(page).toFile());
     }
+  }
+
+  @Test
+  void theDisagreementsAreListedForFollowUp() throws Exception {
+    Set<String> expected = new HashSet<>();
+    for (JsonNode e : replay.events()) {
+      if (e.get("verdict").asText().equals("disagree")) {
+        expected.add(ReplayOracle.key(e.get("source").asText(), e));
+      }
+    }
+    assertTrue(expected.size() > 0, "--kernel " + KERNEL + " makes the model disagree on some events");
+    Set<String> listed = new HashSet<>();
+    for (JsonNode e : FleetRuns.jsonLines(out.resolve(FleetJob.DISAGREEMENTS_JSON))) {
+      listed.add(ReplayOracle.key(FleetRuns.localPath(e.get("source").asText()), e));
+    }
+    assertEquals(expected, listed);
+    try (CSVParser csv = CSVParser.parse(out.resolve("summary/reasons.csv"), StandardCharsets.UTF_8,
+        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+      long disagree = 0;
+      for (CSVRecord r : csv) {
+        if (r.get("verdict").equals("disagree")) {
+          assertEquals("the kernel killed <kernel victim> but the model selects <model victim>", r.get("reason"));
+          disagree += Long.parseLong(r.get("events"));
+        }
+      }
+      assertEquals(expected.size(), disagree, "one folded reason for all of them");
+    }
+    String page = Files.readString(out.resolve(FleetJob.DISAGREEMENTS_HTML));
+    String first = expected.iterator().next().split("\t")[0];
+    assertTrue(page.contains(first), "disagreements.html shows " + first);
   }
 }

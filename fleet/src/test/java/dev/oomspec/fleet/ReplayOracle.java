@@ -23,19 +23,21 @@ final class ReplayOracle {
   /** The replay's JSON lines and exit code. */
   record Replay(List<JsonNode> events, int exitCode) {}
 
-  private static final Map<List<Path>, Replay> DONE = new HashMap<>();
+  private static final Map<List<String>, Replay> DONE = new HashMap<>();
 
   private ReplayOracle() {}
 
-  static synchronized Replay replay(List<Path> files, Path out) {
-    return DONE.computeIfAbsent(List.copyOf(files), f -> run(f, out));
-  }
-
-  private static Replay run(List<Path> files, Path out) {
+  /** {@code oomspec replay --format json --out OUT [options…] FILE…}, once per distinct call. */
+  static synchronized Replay replay(List<Path> files, Path out, String... options) {
     List<String> args = new ArrayList<>(List.of("replay", "--format", "json", "--out", out.toString()));
+    args.addAll(List.of(options));
     for (Path f : files) {
       args.add(f.toString());
     }
+    return DONE.computeIfAbsent(args, a -> run(a, out));
+  }
+
+  private static Replay run(List<String> args, Path out) {
     int code = OomspecCli.run(args.toArray(String[]::new));
     try {
       List<JsonNode> events = new ArrayList<>();
