@@ -64,12 +64,26 @@ public final class FleetJob {
 
   private FleetJob() {}
 
-  public static Outcome run(SparkSession spark, FleetOptions o, PrintWriter err) throws UnusableInput, IOException {
+  /** The input files and the output directory, checked before Spark starts, so a wrong path fails at once. */
+  public record Plan(List<InputFile> files, Path out, FileSystem outFs) {}
+
+  /**
+   * Lists the inputs and prepares {@code OUT} (new or empty; with {@code overwrite}, an earlier run's output removed).
+   *
+   * @param hadoop the Hadoop configuration the driver will have ({@code spark.hadoop.*} applied)
+   */
+  public static Plan plan(FleetOptions o, Configuration hadoop) throws UnusableInput, IOException {
+    List<InputFile> files = InputFiles.expand(o.inputs(), hadoop); // first: a wrong input leaves OUT untouched
+    Path out = new Path(o.out());
+    return new Plan(files, out, prepareOut(out, hadoop, o.overwrite()));
+  }
+
+  public static Outcome run(SparkSession spark, FleetOptions o, Plan plan, PrintWriter err) throws IOException {
     long start = System.nanoTime();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    Path out = new Path(o.out());
-    FileSystem outFs = prepareOut(out, hadoop, o.overwrite());
-    List<InputFile> files = InputFiles.expand(o.inputs(), hadoop);
+    Path out = plan.out();
+    FileSystem outFs = plan.outFs();
+    List<InputFile> files = plan.files();
     int cores = spark.sparkContext().defaultParallelism();
     int tasks = Bins.count(files, cores);
     long bytes = files.stream().mapToLong(InputFile::bytes).sum();

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
+import scala.Tuple2;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,15 +100,26 @@ public final class FleetMain implements Callable<Integer> {
       err.println("oomspec fleet: " + e.getMessage());
       return 2;
     }
+    SparkConf conf = sparkConf(master);
+    FleetJob.Plan plan;
+    try {
+      plan = FleetJob.plan(options, hadoopConf(conf));
+    } catch (UnusableInput e) {
+      err.println("oomspec fleet: " + e.getMessage());
+      return 2;
+    } catch (IOException | RuntimeException e) {
+      err.println("oomspec fleet: " + oneLine(e));
+      return 2;
+    }
     SparkSession spark;
     try {
-      spark = SparkSession.builder().config(sparkConf(master)).getOrCreate();
+      spark = SparkSession.builder().config(conf).getOrCreate();
     } catch (RuntimeException e) {
       err.println("oomspec fleet: cannot start Spark: " + oneLine(e));
       return 2;
     }
     try {
-      FleetJob.Outcome o = FleetJob.run(spark, options, err);
+      FleetJob.Outcome o = FleetJob.run(spark, options, plan, err);
       var t = o.totals();
       err.printf(Locale.ROOT, "oomspec fleet: %d events (%d agree, %d disagree, %d undecidable) from %d files"
               + " (%d unreadable), %d lines (%d malformed), in %.1f s; output in %s%n",
@@ -118,9 +131,6 @@ public final class FleetMain implements Callable<Integer> {
         return 2;
       }
       return t.disagree() > 0 ? 1 : 0;
-    } catch (UnusableInput e) {
-      err.println("oomspec fleet: " + e.getMessage());
-      return 2;
     } catch (IOException | RuntimeException e) {
       err.println("oomspec fleet: " + oneLine(e));
       return 2;
@@ -151,6 +161,17 @@ public final class FleetMain implements Callable<Integer> {
           Integer.toString(4 * Runtime.getRuntime().availableProcessors()));
     }
     return conf;
+  }
+
+  /** The driver's Hadoop configuration as Spark will make it: the defaults and every {@code spark.hadoop.*} setting. */
+  static Configuration hadoopConf(SparkConf conf) {
+    Configuration hadoop = new Configuration();
+    for (Tuple2<String, String> kv : conf.getAll()) {
+      if (kv._1().startsWith("spark.hadoop.")) {
+        hadoop.set(kv._1().substring("spark.hadoop.".length()), kv._2());
+      }
+    }
+    return hadoop;
   }
 
   /** An exception as one line: its message (or type), and the innermost cause's when it differs. */
