@@ -38,7 +38,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The fleet job: every input file replayed by the engine of {@code oomspec replay}, one task per bin of whole files
@@ -55,8 +54,10 @@ public final class FleetJob {
   public static final String SUMMARY_DIR = "summary";
   public static final String SUMMARY_HTML = "summary.html";
   public static final String DISAGREEMENTS_HTML = "disagreements.html";
+  /** The replay's records while the job runs (removed at its end). */
+  static final String STAGING = "_records";
 
-  private static final List<String> WRITTEN = List.of(EVENTS, EVENTS_JSON, FILES, FILES_JSON, DISAGREEMENTS_JSON,
+  private static final List<String> WRITTEN = List.of(STAGING, EVENTS, EVENTS_JSON, FILES, FILES_JSON, DISAGREEMENTS_JSON,
       SUMMARY_DIR, SUMMARY_HTML, DISAGREEMENTS_HTML);
 
   /** What a run found. */
@@ -98,20 +99,24 @@ public final class FleetJob {
     Broadcast<List<List<InputFile>>> shipped = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bins);
     Dataset<Row> records = spark.range(0, bins.size(), 1, bins.size())
         .mapPartitions(new BinReplay(shipped, hadoop, o.hosts(), o.kernel(), o.candidates()),
-            Encoders.row(FleetSchema.RECORD))
-        .persist(StorageLevel.DISK_ONLY());
+            Encoders.row(FleetSchema.RECORD));
     SaveMode mode = o.overwrite() ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
+    // every file is read once: the records go to a staging Parquet, from which events and files are written reading
+    // only their own columns
+    String staging = sub(out, STAGING);
+    records.write().mode(SaveMode.Overwrite).parquet(staging);
+    progress(err, start, "replayed");
     try {
-      Dataset<Row> events = records.where(col("kind").equalTo(FleetSchema.KIND_EVENT)).select("event.*");
-      Dataset<Row> fileRows = records.where(col("kind").equalTo(FleetSchema.KIND_FILE)).select("file.*");
+      Dataset<Row> staged = spark.read().parquet(staging);
+      Dataset<Row> events = staged.where(col("kind").equalTo(FleetSchema.KIND_EVENT)).select("event.*");
+      Dataset<Row> fileRows = staged.where(col("kind").equalTo(FleetSchema.KIND_FILE)).select("file.*");
       events.write().mode(mode).parquet(sub(out, EVENTS));
-      progress(err, start, "replayed; events written (Parquet)");
       json(events, mode, sub(out, EVENTS_JSON));
       fileRows.write().mode(mode).parquet(sub(out, FILES));
       json(fileRows, mode, sub(out, FILES_JSON));
-      progress(err, start, "events (JSON lines) and files written");
+      progress(err, start, "events and files written (Parquet, JSON lines)");
     } finally {
-      records.unpersist();
+      outFs.delete(new Path(staging), true);
     }
 
     // the summaries read the Parquet just written: only the columns they use
