@@ -41,7 +41,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The fleet job: every input file replayed by the engine of {@code oomspec replay}, one task per bin of whole files
- * ({@link Bins}); the records kept once on the executors' disks; then the events, the files, the disagreements and
+ * ({@link Bins}); the records staged once in Parquet ({@code OUT/staging}, removed at the end); then the events, the files, the disagreements and
  * the summaries written under {@code OUT} (layout: docs/fleet.md).
  */
 public final class FleetJob {
@@ -55,7 +55,7 @@ public final class FleetJob {
   public static final String SUMMARY_HTML = "summary.html";
   public static final String DISAGREEMENTS_HTML = "disagreements.html";
   /** The replay's records while the job runs (removed at its end). */
-  static final String STAGING = "_records";
+  static final String STAGING = "staging";
 
   private static final List<String> WRITTEN = List.of(STAGING, EVENTS, EVENTS_JSON, FILES, FILES_JSON, DISAGREEMENTS_JSON,
       SUMMARY_DIR, SUMMARY_HTML, DISAGREEMENTS_HTML);
