@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
  * {@code oomspec events} reads it (format sniffed) and each event turned into its JSON line.
  *
  * <p>Comparisons: {@code =} the same number (numbers) or the same string; {@code ~} the string contains the value
- * (an id the tool extracts from a path). A field whose event is missing counts as not recalled. The table is
- * written to {@code target/heldout-recall.txt}.
+ * (an id the tool extracts from a path); {@code UNIT->OUT} the number converted as the tool prints it, rounded
+ * half up to one decimal: {@code pages} (4 KiB), {@code x2MiB}, {@code x1GiB} into {@code MiB} or {@code GiB}. A field
+ * {@code /a-/b} is the difference of two numbers (a tool that prints RAM less reserved pages). A field whose
+ * event is missing counts as not recalled. The table is written to {@code target/heldout-recall.txt}.
  */
 class HeldOutRecallTest {
 
@@ -69,8 +71,7 @@ class HeldOutRecallTest {
     List<Outcome> outcomes = new ArrayList<>();
     for (Expectation e : expected) {
       List<JsonNode> evs = events.get(e.file());
-      JsonNode node = e.event() <= evs.size()
-          ? evs.get(e.event() - 1).at(JsonPointer.compile(e.field())) : null;
+      JsonNode node = e.event() <= evs.size() ? field(evs.get(e.event() - 1), e.field()) : null;
       String got = node == null || node.isMissingNode() || node.isNull() ? null : node.asText();
       outcomes.add(new Outcome(e, got, matches(e, node)));
     }
@@ -84,6 +85,20 @@ class HeldOutRecallTest {
         "recalled " + recalled + " of " + outcomes.size() + " asserted fields (< " + REQUIRED + "):\n" + table);
   }
 
+  /** The node at a JSON pointer, or the difference of two numbers for {@code /a-/b}. */
+  static JsonNode field(JsonNode event, String field) {
+    int minus = field.indexOf("-/");
+    if (minus < 0) {
+      return event.at(JsonPointer.compile(field));
+    }
+    JsonNode a = event.at(JsonPointer.compile(field.substring(0, minus)));
+    JsonNode b = event.at(JsonPointer.compile(field.substring(minus + 1)));
+    if (!a.isNumber() || !b.isNumber()) {
+      return null;
+    }
+    return JSON.getNodeFactory().numberNode(a.asLong() - b.asLong());
+  }
+
   static boolean matches(Expectation e, JsonNode node) {
     if (node == null || node.isMissingNode() || node.isNull()) {
       return false;
@@ -92,8 +107,23 @@ class HeldOutRecallTest {
       case "=" -> node.isNumber() ? node.asText().equals(e.value()) || node.decimalValue()
           .compareTo(new java.math.BigDecimal(e.value())) == 0 : node.asText().equals(e.value());
       case "~" -> node.asText().contains(e.value());
+      case "pages->GiB", "pages->MiB", "x2MiB->GiB", "x1GiB->GiB" -> node.isNumber() && converted(node.asLong(), e.op())
+          .equals(new java.math.BigDecimal(e.value()));
       default -> throw new IllegalArgumentException("EXPECTED.tsv: unknown comparison " + e.op());
     };
+  }
+
+  static java.math.BigDecimal converted(long v, String op) {
+    String[] io = op.split("->");
+    long unit = switch (io[0]) {
+      case "pages" -> 4096L;
+      case "x2MiB" -> 2L << 20;
+      case "x1GiB" -> 1L << 30;
+      default -> throw new IllegalArgumentException(op);
+    };
+    long out = io[1].equals("GiB") ? 1L << 30 : 1L << 20;
+    return new java.math.BigDecimal(v).multiply(java.math.BigDecimal.valueOf(unit))
+        .divide(java.math.BigDecimal.valueOf(out), 1, java.math.RoundingMode.HALF_UP);
   }
 
   static String table(List<Outcome> outcomes, Map<String, String> toolOf) {
