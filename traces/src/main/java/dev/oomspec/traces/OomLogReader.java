@@ -517,6 +517,9 @@ public final class OomLogReader {
       } else if (dec instanceof Decoded.Tool t) {
         sink.accept(ToolEvents.of(t.kill()));
         return Disposition.EVENT;
+      } else if (dec instanceof Decoded.Event ev) {
+        sink.accept(ev.event());
+        return Disposition.EVENT;
       } else if (dec instanceof Decoded.Unrelated u) {
         return Disposition.unrelated(u.why());
       } else {
