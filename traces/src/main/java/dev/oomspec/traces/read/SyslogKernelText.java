@@ -23,8 +23,9 @@ final class SyslogKernelText {
       // journal lines published with only the identifier (date and host removed): "kernel: text"
       lastHost = "";
       lastWasKernel = true;
+      String text = line.substring(7); // "kernel:" glued to the text is read too (OOMAnalyser's prefix test)
       return Decoded.kernel(new KernelLine(source, n, "", null, null, null, false,
-          line.substring(Math.min(8, line.length())).stripTrailing()));
+          (text.startsWith(" ") ? text.substring(1) : text).stripTrailing()));
     }
     if (p == null) {
       if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && lastWasKernel) {
@@ -96,7 +97,7 @@ final class SyslogKernelText {
 
   /** {@code kernel: text} or a bare {@code kernel:}. */
   static boolean isIdentifierOnly(String line) {
-    return line.startsWith("kernel: ") || line.equals("kernel:");
+    return line.startsWith("kernel:");
   }
 
   /** 0 no, 1 syslog prefix of another program, 2 kernel syslog prefix, 3 journal banner, 4 {@code kernel: } only. */
