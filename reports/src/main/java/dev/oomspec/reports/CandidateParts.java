@@ -13,7 +13,8 @@ final class CandidateParts {
   static void cells(CandidateView c, Writer out) throws IOException {
     PointsBreakdown b = c.breakdown();
     if (b == null) {
-      out.write("<td colspan=\"4\" class=\"none\">not known</td>");
+      out.write("<td colspan=\"4\" class=\"none\">" + (c.eligible() ? "not known" : "not scored: ineligible")
+          + "</td>");
       return;
     }
     cell(b.rssPages(), b.pageKb(), out);

@@ -21,6 +21,9 @@ final class Units {
     if (bytes < 0 || bytes >= (1L << 60)) {
       return "unlimited";
     }
+    if (bytes == 0) {
+      return "0";
+    }
     if (bytes < 1024L * 1024) {
       return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
     }

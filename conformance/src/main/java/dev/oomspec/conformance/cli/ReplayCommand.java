@@ -221,8 +221,8 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   private static String generatedAt() {
-    return java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString().replace("Z", " UTC")
-        .replace('T', ' ');
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+        .format(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
   }
 
   private Path repoRoot() {

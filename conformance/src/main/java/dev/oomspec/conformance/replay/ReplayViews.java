@@ -32,7 +32,8 @@ public final class ReplayViews {
     for (ScoredCandidate c : r.candidates()) {
       boolean isKernel = k != null && c.pid() == k.pid();
       boolean isModel = m != null && c.pid() == m.pid();
-      if (cands.size() >= candidateLimit && !isKernel && !isModel) continue;
+      // the page (an event given) also lists every ineligible task, with why it was skipped
+      if (cands.size() >= candidateLimit && !isKernel && !isModel && (event == null || c.eligible())) continue;
       cands.add(new CandidateView(c.pid(), c.comm(), c.points() == null ? 0 : c.points(), c.oomScoreAdj(),
           c.eligible() ? Eligibility.ELIGIBLE : Eligibility.ineligible(ReplayDetails.whyIneligible(c)), isKernel,
           isModel, event == null ? null : ReplayDetails.breakdown(r, c)));
