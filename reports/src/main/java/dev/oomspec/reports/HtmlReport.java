@@ -278,7 +278,7 @@ public final class HtmlReport {
       out.write("<p class=\"empty\">Original lines not recorded.</p>\n");
       return;
     }
-    out.write("<details" + (lines.size() <= 120 ? " open" : "") + "><summary>Original log lines (" + lines.size()
+    out.write("<details" + (lines.size() <= 120 ? " open=\"open\"" : "") + "><summary>Original log lines (" + lines.size()
         + ")</summary><pre>");
     for (String line : lines) {
       Markup.text(line, out);
