@@ -77,7 +77,7 @@ final class MatrixHtml {
       Cell cell = r == null ? Cell.NOT_RUN : r.cell();
       b.append("<td class=").append(cls(cell));
       if (r != null) {
-        String tip = (r.sibling().isEmpty() ? "" : "documented by " + r.sibling() + ": ")
+        String tip = (r.sibling().isEmpty() ? "" : RevisionMatrix.relatedHeader(cell) + " " + r.sibling() + ": ")
             + (r.finding().isEmpty() ? "" : "finding " + r.finding() + ": ") + r.detail();
         if (!tip.isBlank()) b.append(" title=\"").append(esc(tip)).append('"');
       }

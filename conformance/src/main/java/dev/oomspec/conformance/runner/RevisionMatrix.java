@@ -174,7 +174,15 @@ public final class RevisionMatrix {
     List<List<String>> rows = new ArrayList<>();
     for (RunRecord r : runs(cell))
       rows.add(List.of(r.clauseId(), r.targetId(), r.sibling().isEmpty() ? r.finding() : r.sibling(), r.detail()));
-    return new Table(List.of("clause", "target", cell == Cell.FINDING ? "finding" : "documented by", "what"), rows);
+    return new Table(List.of("clause", "target", relatedHeader(cell), "what"), rows);
+  }
+
+  static String relatedHeader(Cell cell) {
+    return switch (cell) {
+      case FINDING -> "finding";
+      case UNDOCUMENTED -> "same call, says nothing against it";
+      default -> "documented by";
+    };
   }
 
   /**

@@ -52,7 +52,7 @@ public final class RevisionSummary {
     List<List<String>> rows = new ArrayList<>();
     for (RunRecord r : runs(c))
       rows.add(List.of(r.clauseId(), r.sibling().isEmpty() ? r.finding() : r.sibling(), r.detail()));
-    return new Table(List.of("clause", c == Cell.FINDING ? "finding" : "documented by", "what"), rows);
+    return new Table(List.of("clause", RevisionMatrix.relatedHeader(c), "what"), rows);
   }
 
   private String sameClauses() {

@@ -13,7 +13,8 @@ import java.util.List;
  * @param scope in-revision or cross-revision
  * @param cell the verdict
  * @param detail one line (see {@link Result#detail()})
- * @param sibling the clause documenting the difference of a cross-revision run, else ""
+ * @param sibling the clause documenting the difference of a cross-revision run; for an undocumented one the
+ *     clauses making the same call on the target without contradicting it (space-separated); else ""
  * @param finding the finding id of a run judged by one, else ""
  */
 public record RunRecord(String clauseId, String targetId, Scope scope, Cell cell, String detail, String sibling,
@@ -26,6 +27,10 @@ public record RunRecord(String clauseId, String targetId, Scope scope, Cell cell
     if (r.evidence() instanceof Evidence.OfDifference d && d.siblingFinding() != null) finding = d.siblingFinding().id();
     return new RunRecord(r.clause().id(), r.targetId(), r.scope(), r.cell(), r.detail() == null ? "" : r.detail(),
         sibling, finding);
+  }
+
+  public RunRecord withSibling(String s) {
+    return new RunRecord(clauseId, targetId, scope, cell, detail, s, finding);
   }
 
   public String toLine() {

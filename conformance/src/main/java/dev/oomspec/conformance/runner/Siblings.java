@@ -70,6 +70,18 @@ public final class Siblings {
     return null;
   }
 
+  /**
+   * The clauses that make {@code c}'s call on {@code t} without contradicting it: where a run of {@code c} on
+   * {@code t} differs anyway, these are the clauses whose {@code expect} would have to say more for the difference
+   * to be documented.
+   */
+  public List<String> compatible(Clause c, Target t) {
+    List<String> out = new ArrayList<>();
+    for (Clause s : byCall.getOrDefault(key(c), List.of()))
+      if (s != c && ClauseRunner.claims(s, t) && contradictions(c.expect(), s.expect()).isEmpty()) out.add(s.id());
+    return out;
+  }
+
   /** Where {@code mine} and {@code theirs} cannot both hold for one observation. */
   public static List<Contradiction> contradictions(Expect mine, Expect theirs) {
     List<Contradiction> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.oomspec.conformance.junit;
 
+import dev.oomspec.conformance.runner.Cell;
 import dev.oomspec.conformance.runner.ClauseRunner;
 import dev.oomspec.conformance.runner.Contradiction;
 import dev.oomspec.conformance.runner.Difference;
@@ -43,7 +44,11 @@ public final class ClauseTests {
     for (Clause c : clauses) {
       for (ClauseRunner.Planned p : ClauseRunner.plan(c, targets, scope, siblings)) {
         if (scope == Scope.CROSS_REVISION && !p.assertsDifference()) {
-          Kit.RUNS.add(RunRecord.of(ClauseRunner.run(p)));
+          Result r = ClauseRunner.run(p);
+          RunRecord rec = RunRecord.of(r);
+          if (r.cell() == Cell.UNDOCUMENTED)
+            rec = rec.withSibling(String.join(" ", siblings.compatible(c, p.target())));
+          Kit.RUNS.add(rec);
           continue;
         }
         tests.add(DynamicTest.dynamicTest(name(p), () -> execute(p)));

@@ -72,6 +72,13 @@ class DifferencesTest {
   }
 
   @Test
+  void compatibleSiblingsAreNamedWhereADifferenceIsUndocumented() {
+    assertEquals(List.of("OPS-03-v1v2"), REAL.compatible(spec("OPS-03"), target("v2")),
+        "same call, but OPS-03-v1v2 does not say the v3 handler line is absent");
+    assertEquals(Cell.UNDOCUMENTED, cross(spec("OPS-03"), "v2", REAL).cell());
+  }
+
+  @Test
   void compatibleSiblingsDocumentNoDifference() {
     assertTrue(Siblings.contradictions(spec("REP-v3-fallback").expect(), spec("REP-v1v2-fallback").expect()).isEmpty(),
         "no handler line (v3) and oom_policy=default (v1/v2) can both hold");
