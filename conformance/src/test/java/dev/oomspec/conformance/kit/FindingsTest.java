@@ -21,15 +21,20 @@ import dev.oomspec.spec.model.Clause;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.AllureResultsWriter;
+import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.TestResult;
 import io.qameta.allure.model.TestResultContainer;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -87,17 +92,24 @@ class FindingsTest {
   @Test
   void inAllureAFindingIsUnknownInTheCategoryFindingsWithBothCitations() throws Exception {
     List<TestResult> written = new CopyOnWriteArrayList<>();
+    // also on disk: docs/images/screenshots.sh makes the Findings screenshot from these results
+    Path synthetic = Path.of("target", "allure-results-synthetic");
+    deleteRecursively(synthetic);
+    FileSystemResultsWriter disk = new FileSystemResultsWriter(synthetic);
     AllureLifecycle life = new AllureLifecycle(new AllureResultsWriter() {
       @Override
       public void write(TestResult r) {
         written.add(r);
+        disk.write(r);
       }
 
       @Override
       public void write(TestResultContainer c) {}
 
       @Override
-      public void write(String source, InputStream attachment) {}
+      public void write(String source, InputStream attachment) {
+        disk.write(source, attachment);
+      }
     });
     AllureLifecycle before = Allure.getLifecycle();
     Allure.setLifecycle(life);
@@ -130,6 +142,13 @@ class FindingsTest {
     assertTrue(fixed.getStatusDetails().getMessage().contains("finding F-97 no longer reproduces on v3"));
     assertEquals("Conformance failures", category(fixed, "failed"));
     assertEquals(Status.FAILED, named(written, "SYN-F1 [5 post]").getStatus());
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
   }
 
   private static TestResult named(List<TestResult> rs, String name) {
