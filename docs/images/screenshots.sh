@@ -36,6 +36,7 @@ shot() { # file size url
 shot report-overview.png 1400,1100 "file://$report"
 shot report-kill02-across-revisions.png 1600,1300 "file://$report#$(route "$report" behaviors 'KILL-02 [3 v2]*')"
 shot report-revision-matrix.png 1400,1300 "file://$target/oomspec-matrix.html"
+shot report-revision-matrix-kill02.png 1600,560 "file://$target/oomspec-matrix.html#KILL-02"
 shot report-categories.png 1400,700 "file://$report#categories"
 shot report-replay-steamdeck.png 1400,1500 \
   "file://$report#$(route "$report" behaviors 'public/014-steamdeck-6.1-global-journal-json.log — event 1*')"

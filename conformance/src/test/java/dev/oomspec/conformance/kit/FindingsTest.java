@@ -160,16 +160,21 @@ class FindingsTest {
     return r.getLabels().stream().filter(l -> l.getName().equals(name)).map(Label::getValue).findFirst().orElse(null);
   }
 
-  /** The first category of src/test/allure/categories.json that Allure would file the result under. */
+  /**
+   * The category of src/test/allure/categories.json that Allure files the result under; Allure files a result
+   * under every category it matches, so exactly one must match.
+   */
   static String category(TestResult r, String status) throws Exception {
     JsonNode cats = new ObjectMapper().readTree(Path.of("src/test/allure/categories.json").toFile());
+    List<String> matched = new java.util.ArrayList<>();
     for (JsonNode c : cats) {
       boolean statusOk = false;
       for (JsonNode s : c.get("matchedStatuses")) statusOk |= s.asText().equals(status);
       String message = r.getStatusDetails() == null ? "" : r.getStatusDetails().getMessage();
       boolean messageOk = !c.has("messageRegex") || message != null && message.matches(c.get("messageRegex").asText());
-      if (statusOk && messageOk) return c.get("name").asText();
+      if (statusOk && messageOk) matched.add(c.get("name").asText());
     }
-    return null;
+    assertEquals(1, matched.size(), "categories of '" + r.getName() + "': " + matched);
+    return matched.get(0);
   }
 }
