@@ -44,8 +44,10 @@ public final class AllureDecor {
   private static final ObjectMapper JSON = new ObjectMapper()
       .setSerializationInclusion(JsonInclude.Include.NON_NULL)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-  /** docs/findings.md as seen from conformance/target/allure-report/index.html. */
-  static final String FINDINGS_DOC = "../../../docs/findings.md";
+  /** The repository root as seen from conformance/target/allure-report/index.html. */
+  static final String REPO_FROM_REPORT = "../../../";
+  /** docs/findings.md as seen from the report. */
+  static final String FINDINGS_DOC = REPO_FROM_REPORT + "docs/findings.md";
 
   private AllureDecor() {}
 
@@ -116,7 +118,8 @@ public final class AllureDecor {
       for (String n : a.notes()) b.append("<li>").append(esc(n)).append("</li>");
       b.append("</ul>");
     }
-    b.append("<p>Text: <code>").append(esc(Links.specFile(c))).append("</code></p>");
+    b.append("<p>Text: <a href=\"").append(REPO_FROM_REPORT).append(esc(Links.specFile(c))).append("\"><code>")
+        .append(esc(Links.specFile(c))).append("</code></a></p>");
     return b.toString();
   }
 

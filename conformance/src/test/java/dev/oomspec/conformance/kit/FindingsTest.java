@@ -91,38 +91,8 @@ class FindingsTest {
 
   @Test
   void inAllureAFindingIsUnknownInTheCategoryFindingsWithBothCitations() throws Exception {
-    List<TestResult> written = new CopyOnWriteArrayList<>();
     // also on disk: docs/images/screenshots.sh makes the Findings screenshot from these results
-    Path synthetic = Path.of("target", "allure-results-synthetic");
-    deleteRecursively(synthetic);
-    FileSystemResultsWriter disk = new FileSystemResultsWriter(synthetic);
-    AllureLifecycle life = new AllureLifecycle(new AllureResultsWriter() {
-      @Override
-      public void write(TestResult r) {
-        written.add(r);
-        disk.write(r);
-      }
-
-      @Override
-      public void write(TestResultContainer c) {}
-
-      @Override
-      public void write(String source, InputStream attachment) {
-        disk.write(source, attachment);
-      }
-    });
-    AllureLifecycle before = Allure.getLifecycle();
-    Allure.setLifecycle(life);
-    try {
-      SyntheticCases.clauses = List.of(DISAGREES, FIXED);
-      Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-          .enableTestExecutionListenerAutoRegistration(false)
-          .addTestExecutionListeners(new AllureJunitPlatform(life)).build());
-      launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(SyntheticCases.class)).build());
-    } finally {
-      Allure.setLifecycle(before);
-      SyntheticCases.clauses = List.of();
-    }
+    List<TestResult> written = launch(List.of(DISAGREES, FIXED), Path.of("target", "allure-results-synthetic"));
     TestResult finding = named(written, "SYN-F1 [4 v3]");
     assertNull(finding.getStatus(), "no status = Allure's unknown");
     assertTrue(finding.getStatusDetails().getMessage().startsWith("[finding F-99] SYN-F1 on v3: finding F-99"));
@@ -142,6 +112,62 @@ class FindingsTest {
     assertTrue(fixed.getStatusDetails().getMessage().contains("finding F-97 no longer reproduces on v3"));
     assertEquals("Conformance failures", category(fixed, "failed"));
     assertEquals(Status.FAILED, named(written, "SYN-F1 [5 post]").getStatus());
+  }
+
+  @Test
+  void inAllureADocumentedDifferenceThatHoldsIsPassedInItsCategory() throws Exception {
+    Clause v3 = Synthetic.kill("SYN-A", "v3", -1000, "{ret: -EINVAL, killed: false}", null);
+    Clause v2 = Synthetic.kill("SYN-B", "v2", -1000, "{ret: 0, killed: true}", null);
+    List<TestResult> written = launch(List.of(v3, v2), null);
+    TestResult d = named(written, "SYN-A [3 v2] differs: ret 0, not -EINVAL; killed true, not false (SYN-B)");
+    assertEquals(Status.PASSED, d.getStatus());
+    assertTrue(d.getStatusDetails().getMessage().startsWith("[differs as documented] SYN-A [3 v2] differs"));
+    assertEquals("Documented differences between revisions (asserted)", category(d, "passed"));
+    assertTrue(d.getDescriptionHtml().contains("<th style=\"border:1px solid #ccc;padding:2px 6px;text-align:left\">"
+        + "v2 (this run) observed</th>"), "the revision diff");
+    assertEquals(Status.PASSED, named(written, "SYN-B [4 v3] differs: ret -EINVAL, not 0; killed false, not true (SYN-A)")
+        .getStatus());
+    assertTrue(written.stream().noneMatch(r -> r.getName().startsWith("SYN-A [1 RFC]")),
+        "an undocumented difference is not a test");
+  }
+
+  /** Runs {@code clauses} through {@link SyntheticCases} with an Allure lifecycle of its own (and a copy on disk). */
+  private static List<TestResult> launch(List<Clause> clauses, Path disk) throws IOException {
+    List<TestResult> written = new CopyOnWriteArrayList<>();
+    FileSystemResultsWriter files = null;
+    if (disk != null) {
+      deleteRecursively(disk);
+      files = new FileSystemResultsWriter(disk);
+    }
+    FileSystemResultsWriter copy = files;
+    AllureLifecycle life = new AllureLifecycle(new AllureResultsWriter() {
+      @Override
+      public void write(TestResult r) {
+        written.add(r);
+        if (copy != null) copy.write(r);
+      }
+
+      @Override
+      public void write(TestResultContainer c) {}
+
+      @Override
+      public void write(String source, InputStream attachment) {
+        if (copy != null) copy.write(source, attachment);
+      }
+    });
+    AllureLifecycle before = Allure.getLifecycle();
+    Allure.setLifecycle(life);
+    try {
+      SyntheticCases.clauses = clauses;
+      Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+          .enableTestExecutionListenerAutoRegistration(false)
+          .addTestExecutionListeners(new AllureJunitPlatform(life)).build());
+      launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(SyntheticCases.class)).build());
+    } finally {
+      Allure.setLifecycle(before);
+      SyntheticCases.clauses = List.of();
+    }
+    return written;
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
