@@ -79,7 +79,8 @@ public final class MatrixListener implements TestExecutionListener {
     b.append(prop("Targets (chronological)", String.join(", ", m.targetIds())));
     for (String line : counts.split("\n")) {
       int colon = line.indexOf(": ");
-      b.append(prop(line.substring(0, colon), line.substring(colon + 2)));
+      String key = line.substring(0, colon);
+      b.append(prop(Character.toUpperCase(key.charAt(0)) + key.substring(1), line.substring(colon + 2)));
     }
     b.append(prop("Matrix", "conformance/target/oomspec-matrix.{html,md,csv}"));
     b.append(prop("Java", System.getProperty("java.version")));
