@@ -36,7 +36,27 @@ shot() { # file size url
 shot report-overview.png 1400,1100 "file://$report"
 shot report-kill02-across-revisions.png 1600,1300 "file://$report#$(route "$report" behaviors 'KILL-02 [3 v2]*')"
 shot report-revision-matrix.png 1400,1300 "file://$target/oomspec-matrix.html"
-shot report-revision-matrix-kill02.png 1600,560 "file://$target/oomspec-matrix.html#KILL-02"
+# filtered on KILL-02 (#KILL-02 shows only the matching clauses); a short window paints nothing in headless mode
+# with this 3 MB page, so a tall one, cut to its top rows (a PNG's first scanlines stand alone)
+shot report-revision-matrix-kill02.png 1600,3000 "file://$target/oomspec-matrix.html#KILL-02"
+python3 - "$out/report-revision-matrix-kill02.png" 270 <<'PY'
+import struct, sys, zlib
+path, rows = sys.argv[1], int(sys.argv[2])
+data = open(path, 'rb').read()
+chunks, i = [], 8
+while i < len(data):
+    n, kind = struct.unpack('>I4s', data[i:i + 8]); chunks.append((kind, data[i + 8:i + 8 + n])); i += 12 + n
+ihdr = dict(chunks)[b'IHDR']
+width, height, depth, colour = struct.unpack('>IIBB', ihdr[:10])
+channels = {0: 1, 2: 3, 4: 2, 6: 4}[colour]
+raw = zlib.decompress(b''.join(c for k, c in chunks if k == b'IDAT'))
+raw = raw[:rows * (1 + width * channels * depth // 8)]
+def chunk(kind, body):
+    return struct.pack('>I', len(body)) + kind + body + struct.pack('>I', zlib.crc32(kind + body) & 0xffffffff)
+out = data[:8] + chunk(b'IHDR', struct.pack('>II', width, rows) + ihdr[8:])
+out += chunk(b'IDAT', zlib.compress(raw, 9)) + chunk(b'IEND', b'')
+open(path, 'wb').write(out)
+PY
 shot report-categories.png 1400,700 "file://$report#categories"
 shot report-replay-steamdeck.png 1400,1500 \
   "file://$report#$(route "$report" behaviors 'public/014-steamdeck-6.1-global-journal-json.log — event 1*')"
