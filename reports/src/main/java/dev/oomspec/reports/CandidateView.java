@@ -8,6 +8,7 @@ import java.util.Objects;
  * @param points badness points as the model computed them; may be negative
  * @param kernelVictim this is the task the kernel killed
  * @param modelVictim this is the task the model would kill
+ * @param breakdown the points in their parts, or null when not known
  */
 public record CandidateView(
     int pid,
@@ -16,7 +17,14 @@ public record CandidateView(
     int oomScoreAdj,
     Eligibility eligibility,
     boolean kernelVictim,
-    boolean modelVictim) {
+    boolean modelVictim,
+    PointsBreakdown breakdown) {
+
+  /** A candidate without a points breakdown. */
+  public CandidateView(int pid, String comm, long points, int oomScoreAdj, Eligibility eligibility,
+      boolean kernelVictim, boolean modelVictim) {
+    this(pid, comm, points, oomScoreAdj, eligibility, kernelVictim, modelVictim, null);
+  }
 
   public CandidateView {
     Objects.requireNonNull(comm, "comm");

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param totalpages {@code oc->totalpages} when the log allows it to be known; {@code null} otherwise
  * @param candidates the tasks considered, in the order the log lists them
  * @param originalLines the event's lines as recorded; empty when not kept
+ * @param context when, trigger, scope and the kernel's kill line, for the HTML page; null when not known
  */
 public record EventView(
     String sourceFile,
@@ -28,7 +29,16 @@ public record EventView(
     String profile,
     Long totalpages,
     List<CandidateView> candidates,
-    List<String> originalLines) {
+    List<String> originalLines,
+    EventContext context) {
+
+  /** An event without {@link EventContext}. */
+  public EventView(String sourceFile, long firstLine, long lastLine, TaskRef kernelVictim, TaskRef modelVictim,
+      Verdict verdict, String reason, String profile, Long totalpages, List<CandidateView> candidates,
+      List<String> originalLines) {
+    this(sourceFile, firstLine, lastLine, kernelVictim, modelVictim, verdict, reason, profile, totalpages, candidates,
+        originalLines, null);
+  }
 
   public EventView {
     Objects.requireNonNull(sourceFile, "sourceFile");

@@ -55,15 +55,65 @@ public final class HtmlReport {
     out.write(HtmlStyle.CSS);
     out.write("</style>\n</head>\n<body>\n<header>\n<h1>");
     Markup.text(report.title(), out);
-    out.write("</h1>\n<p class=\"generated\">Generated ");
-    Markup.text(report.generatedAt(), out);
-    out.write("</p>\n</header>\n");
+    out.write("</h1>\n");
+    writeGenerated(report, out);
+    out.write("</header>\n");
     writeSummary(report, out);
     writeEventTable(report.events(), detailed, out);
     writeSections(report.events(), detailed, out);
+    writeUnreplayed(report.unreplayed(), out);
     writeCitations(report.citations(), out);
     out.write("</body>\n</html>\n");
     out.flush();
+  }
+
+  /** {@code Generated <time> by <version>}, each part only when given. */
+  private static void writeGenerated(ReplayReport report, Writer out) throws IOException {
+    boolean at = !report.generatedAt().isBlank();
+    boolean by = !report.version().isBlank();
+    if (!at && !by) {
+      return;
+    }
+    out.write("<p class=\"generated\">Generated");
+    if (at) {
+      out.write(" ");
+      Markup.text(report.generatedAt(), out);
+    }
+    if (by) {
+      out.write(" by ");
+      Markup.text(report.version(), out);
+    }
+    out.write("</p>\n");
+  }
+
+  /** Events that were read but carry no kernel report: listed with what they say. */
+  private static void writeUnreplayed(List<NoReportView> events, Writer out) throws IOException {
+    if (events.isEmpty()) {
+      return;
+    }
+    out.write("<section id=\"unreplayed\">\n<h2>Events without a kernel report (" + events.size()
+        + ", not replayed)</h2>\n<p class=\"omitted\">ftrace events, OOM tools' lines and user-space killers'"
+        + " kills name a victim but print no task table, so there is nothing to replay.</p>\n"
+        + "<table class=\"events\">\n<thead><tr><th>Source</th><th>From</th><th>What it says</th></tr></thead>"
+        + "\n<tbody>\n");
+    for (NoReportView v : events) {
+      out.write("<tr><td class=\"src\">");
+      Markup.text(v.location(), out);
+      out.write("</td><td>");
+      Markup.text(v.origin(), out);
+      out.write("</td><td>");
+      Markup.text(v.says(), out);
+      out.write("</td></tr>\n");
+    }
+    out.write("</tbody>\n</table>\n</section>\n");
+  }
+
+  /** What the reason column shows: the context's note when there is a context (no verdict repeated). */
+  private static String shownReason(EventView e) {
+    if (e.context() == null) {
+      return e.reason();
+    }
+    return e.context().note() == null ? "" : e.context().note();
   }
 
   /** Which events get a full section: a pure function of the verdicts and the options. */
@@ -101,8 +151,8 @@ public final class HtmlReport {
       out.write("<p class=\"empty\">No events recorded.</p>\n</section>\n");
       return;
     }
-    out.write("<table class=\"events\">\n<thead><tr><th>#</th><th>Source</th><th>Kernel victim</th>"
-        + "<th>Model victim</th><th>Verdict</th><th>Reason</th></tr></thead>\n<tbody>\n");
+    out.write("<table class=\"events\">\n<thead><tr><th>#</th><th>Source</th><th>When</th><th>Scope</th>"
+        + "<th>Kernel victim</th><th>Model victim</th><th>Verdict</th><th>Why</th></tr></thead>\n<tbody>\n");
     for (int i = 0; i < events.size(); i++) {
       EventView e = events.get(i);
       int n = i + 1;
@@ -115,11 +165,15 @@ public final class HtmlReport {
       out.write("</td><td class=\"src\">");
       Markup.text(e.location(), out);
       out.write("</td><td>");
+      Markup.text(e.context() == null || e.context().when() == null ? "" : e.context().when(), out);
+      out.write("</td><td>");
+      Markup.text(e.context() == null || e.context().scope() == null ? "" : shortScope(e.context().scope()), out);
+      out.write("</td><td>");
       Markup.text(e.kernelVictim().label(), out);
       out.write("</td><td>");
       writeModelVictim(e, out);
       out.write("</td><td>" + verdictBadge(e.verdict()) + "</td><td>");
-      Markup.text(e.reason(), out);
+      Markup.text(shownReason(e), out);
       out.write("</td></tr>\n");
     }
     out.write("</tbody>\n</table>\n</section>\n");
@@ -158,21 +212,17 @@ public final class HtmlReport {
     out.write("</section>\n");
   }
 
+  private static String shortScope(EventContext.Scope s) {
+    return s.oomMemcg() == null ? s.kind() : s.kind() + " " + s.oomMemcg();
+  }
+
   private void writeSection(EventView e, int n, Writer out) throws IOException {
     out.write("<section class=\"event " + verdictClass(e.verdict()) + "\" id=\"" + anchor(n)
         + "\">\n<h3>#" + n + " " + verdictBadge(e.verdict()) + " <span class=\"src\">");
     Markup.text(e.location(), out);
-    out.write("</span></h3>\n<dl class=\"facts\">\n<dt>Kernel victim</dt><dd>");
-    Markup.text(e.kernelVictim().label(), out);
-    out.write("</dd>\n<dt>Model victim</dt><dd>");
-    writeModelVictim(e, out);
-    out.write("</dd>\n<dt>Reason</dt><dd>");
-    Markup.text(e.reason(), out);
-    out.write("</dd>\n<dt>Profile</dt><dd>");
-    Markup.text(e.profile(), out);
-    out.write("</dd>\n<dt>totalpages</dt><dd>");
-    out.write(e.totalpages() == null ? "<span class=\"none\">unknown</span>" : e.totalpages().toString());
-    out.write("</dd>\n</dl>\n<figure>\n");
+    out.write("</span></h3>\n");
+    ContextFacts.write(e, out);
+    out.write("<figure>\n");
     chart.writeInline(e, out);
     out.write("</figure>\n");
     writeCandidateTable(e.candidates(), out);
@@ -187,15 +237,20 @@ public final class HtmlReport {
     }
     List<CandidateView> ranked = CandidateRanking.ranked(candidates);
     int rows = Math.min(ranked.size(), options.maxCandidateRows());
-    out.write("<table class=\"candidates\">\n<thead><tr><th>Rank</th><th>PID</th><th>comm</th>"
-        + "<th>Points</th><th>oom_score_adj</th><th>Eligible</th><th>Chosen by</th></tr></thead>\n<tbody>\n");
+    boolean parts = ranked.stream().anyMatch(c -> c.breakdown() != null);
+    out.write("<table class=\"candidates\">\n<thead><tr><th>Rank</th><th>PID</th><th>comm</th><th>Points</th>"
+        + (parts ? CandidateParts.HEADER : "")
+        + "<th>oom_score_adj</th><th>Eligible</th><th>Chosen by</th></tr></thead>\n<tbody>\n");
     for (int i = 0; i < rows; i++) {
       CandidateView c = ranked.get(i);
       out.write(c.eligible() ? "<tr>" : "<tr class=\"ineligible\">");
       out.write("<td class=\"num\">" + (i + 1) + "</td><td class=\"num\">" + c.pid() + "</td><td>");
       Markup.text(c.comm(), out);
-      out.write("</td><td class=\"num\">" + c.points() + "</td><td class=\"num\">" + c.oomScoreAdj()
-          + "</td><td>");
+      out.write("</td><td class=\"num\">" + (c.eligible() ? Long.toString(c.points()) : "—") + "</td>");
+      if (parts) {
+        CandidateParts.cells(c, out);
+      }
+      out.write("<td class=\"num\">" + c.oomScoreAdj() + "</td><td>");
       if (c.eligible()) {
         out.write("yes");
       } else {
@@ -223,7 +278,8 @@ public final class HtmlReport {
       out.write("<p class=\"empty\">Original lines not recorded.</p>\n");
       return;
     }
-    out.write("<details><summary>Original log lines (" + lines.size() + ")</summary><pre>");
+    out.write("<details" + (lines.size() <= 120 ? " open=\"open\"" : "") + "><summary>Original log lines (" + lines.size()
+        + ")</summary><pre>");
     for (String line : lines) {
       Markup.text(line, out);
       out.write('\n');

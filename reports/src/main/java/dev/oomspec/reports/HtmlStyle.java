@@ -30,6 +30,10 @@ final class HtmlStyle {
       dl.facts dd { margin: 0; }
       figure { margin: 0.5rem 0; }
       svg { max-width: 100%; height: auto; }
+      table.events td { overflow-wrap: anywhere; }
+      table.events td:nth-child(4) { max-width: 18rem; }
+      .sub { color: #6b6b6b; font-size: 0.85em; }
+      dl.facts dd { overflow-wrap: anywhere; }
       pre { background: #f7f7f7; padding: 0.5rem; overflow-x: auto; font-size: 0.85em; }
       """;
 }

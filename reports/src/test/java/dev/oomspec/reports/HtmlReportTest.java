@@ -70,7 +70,8 @@ class HtmlReportTest {
     List<Element> rows = eventRows(doc);
     assertEquals(1, rows.size());
     assertEquals(
-        List.of("1", "kern.log.3:1200-1260", "Web Content (4242)", "runc:[2:INIT] (77)", "disagree",
+        // When and Scope are empty: the fixture carries no EventContext
+        List.of("1", "kern.log.3:1200-1260", "", "", "Web Content (4242)", "runc:[2:INIT] (77)", "disagree",
             "model prefers the container init"),
         cellTexts(rows.get(0)));
     Element link = (Element) rows.get(0).getElementsByTagNameNS("*", "a").item(0);
@@ -96,7 +97,8 @@ class HtmlReportTest {
 
     assertEquals(List.of("1", "4242", "Web Content", "900", "0", "yes", "kernel"), cellTexts((Element) trs.item(1)));
     assertEquals(List.of("2", "77", "runc:[2:INIT]", "120", "300", "yes", "model"), cellTexts((Element) trs.item(2)));
-    assertEquals(List.of("3", "5", "<...>", "-300", "-500", "no: in vfork", ""), cellTexts((Element) trs.item(3)));
+    // an ineligible task has no points (the kernel's oom_badness() returns its "ineligible" value): shown as —
+    assertEquals(List.of("3", "5", "<...>", "—", "-500", "no: in vfork", ""), cellTexts((Element) trs.item(3)));
     assertEquals("ineligible", ((Element) trs.item(4)).getAttribute("class"));
   }
 

@@ -14,6 +14,7 @@ import dev.oomspec.traces.read.LogReader;
 import dev.oomspec.traces.read.RawLine;
 import dev.oomspec.traces.read.Readers;
 import dev.oomspec.traces.ftrace.FtraceEvent;
+import dev.oomspec.traces.input.LogInputs;
 import dev.oomspec.traces.tracedat.TraceDatReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -96,12 +97,13 @@ public final class OomLogReader {
   }
 
   /**
-   * Reads bytes as UTF-8 (malformed bytes replaced, never an exception); bytes starting with the trace.dat
+   * Reads bytes as UTF-8 (malformed bytes replaced, never an exception), decompressed first when they are gzip,
+   * xz, zstd or bzip2 ({@link LogInputs#decompress}); bytes starting with the trace.dat
    * magic are copied to a temporary file and read as a trace.dat.
    */
   public static LineAccounting read(InputStream in, String source, ReadOptions options, Consumer<OomEvent> sink)
       throws IOException {
-    BufferedInputStream b = new BufferedInputStream(in);
+    BufferedInputStream b = new BufferedInputStream(LogInputs.decompress(in)); // gzip/xz/zstd/bzip2 by magic
     b.mark(TRACE_DAT_MAGIC.length);
     byte[] head = b.readNBytes(TRACE_DAT_MAGIC.length);
     b.reset();
@@ -514,6 +516,9 @@ public final class OomLogReader {
         return d;
       } else if (dec instanceof Decoded.Tool t) {
         sink.accept(ToolEvents.of(t.kill()));
+        return Disposition.EVENT;
+      } else if (dec instanceof Decoded.Event ev) {
+        sink.accept(ev.event());
         return Disposition.EVENT;
       } else if (dec instanceof Decoded.Unrelated u) {
         return Disposition.unrelated(u.why());

@@ -36,7 +36,7 @@ class PublishedLogsTest {
       "dmesg-T-ja", Set.of("dmesg-T"),
       "syslog", Set.of("syslog"),
       "journal", Set.of("journal", "syslog"),
-      "console", Set.of("dmesg", "console"),
+      "console", Set.of("dmesg", "console", "journal-monotonic"), // a VM console: kernel lines and journal lines ([t] prog[pid]: …)
       "bare", Set.of("console"),
       "bcc", Set.of("oomkill"),
       "bpftrace", Set.of("oomkill"));

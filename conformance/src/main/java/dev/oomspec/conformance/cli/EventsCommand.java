@@ -1,15 +1,15 @@
 package dev.oomspec.conformance.cli;
 
 import dev.oomspec.traces.LineAccounting;
-import dev.oomspec.traces.Malformed;
 import dev.oomspec.traces.OomLogReader;
 import dev.oomspec.traces.ReadOptions;
 import dev.oomspec.traces.event.OomEvent;
+import dev.oomspec.traces.input.Content;
+import dev.oomspec.traces.input.OpenedInput;
 import dev.oomspec.traces.json.EventJson;
 import dev.oomspec.traces.read.Readers;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code oomspec events [--format json|text] [--reader NAME] FILE…|-}: reads OOM events from logs in any
  * supported wrapping and prints one JSON object per event per line (docs/events-format.md); the line
- * accounting of each input goes to stderr. Exit 0 when every input was read, 2 when one could not be opened.
+ * accounting of each input goes to stderr. Exit 0 when every input was read and an event was found; 2 when an
+ * input could not be read (missing, binary, damaged compression) or no input holds an OOM event.
  */
 @Command(
     name = "events",
@@ -42,16 +43,20 @@ public final class EventsCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "json", description = "json (default) or text")
   Format format;
 
-  @Option(names = "--reader", paramLabel = "NAME",
+  @Option(names = "--reader", paramLabel = "NAME", converter = ArgConverters.ReaderName.class,
       description = "force a wrapping reader instead of sniffing: ${COMPLETION-CANDIDATES}",
       completionCandidates = ReaderNames.class)
   String reader;
 
-  @Option(names = "--max-line", defaultValue = "65536", paramLabel = "CHARS",
-      description = "longer lines are reported malformed and skipped (default ${DEFAULT-VALUE})")
+  @Option(names = "--max-line", defaultValue = "65536", paramLabel = "CHARS", converter = ArgConverters.LineLength.class,
+      description = "longer lines are reported malformed and skipped (at least 16; default ${DEFAULT-VALUE})")
   int maxLine;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "log files; - reads stdin")
+  @Option(names = {"-q", "--quiet"}, description = "no line accounting on stderr (errors are still printed)")
+  boolean quiet;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE",
+      description = "log files, plain or gzip/xz/zstd/bzip2 (by content); - reads stdin")
   List<String> files;
 
   /** The text readers and the binary trace.dat reader. */
@@ -73,48 +78,56 @@ public final class EventsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (reader != null && !names().stream().anyMatch(n -> n.equalsIgnoreCase(reader))) {
-      err.println("unknown reader '" + reader + "'; known: " + String.join(", ", names()));
-      return 2;
-    }
-    ReadOptions options = ReadOptions.defaults().withReader(reader).withMaxLineLength(Math.max(16, maxLine));
+    ReadOptions options = ReadOptions.defaults().withReader(reader).withMaxLineLength(maxLine);
     Consumer<OomEvent> sink = e -> {
       out.println(format == Format.json ? EventJson.line(e) : text(e));
       out.flush();
     };
-    int exit = 0;
+    String note = Inputs.reorderNote(files);
+    if (note != null && !quiet) {
+      err.println(note);
+    }
+    boolean unusable = false;
     long events = 0;
-    for (String f : files) {
+    java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    for (Inputs.Named n : Inputs.of(files)) {
+      Inputs.Opening o = Inputs.open(n, bytes);
+      if (o instanceof Inputs.Failed f) {
+        err.println("oomspec events: " + f.message());
+        unusable = true;
+        continue;
+      }
       long[] count = {0};
       Consumer<OomEvent> counting = e -> {
         count[0]++;
         sink.accept(e);
       };
-      try {
-        LineAccounting a;
-        if (f.equals("-")) {
-          a = OomLogReader.read(System.in, "-", options, counting);
-        } else {
-          a = OomLogReader.read(Path.of(f), f, options, counting); // a trace.dat is read in place
+      try (OpenedInput in = ((Inputs.Opened) o).input()) {
+        if (in.content() instanceof Content.Empty) {
+          if (!quiet) {
+            err.println(n.name() + in.compressionNote() + ": empty");
+          }
+          continue;
         }
+        LineAccounting a = OomLogReader.read(in.stream(), n.name(), options, counting);
         events += count[0];
-        err.println(a.summary() + ", " + count[0] + " events");
-        for (Malformed m : a.malformedLines()) {
-          err.println("  " + m.file() + ":" + m.line() + ": malformed: " + m.why());
-        }
-        if (a.malformed() > a.malformedLines().size()) {
-          err.println("  … " + (a.malformed() - a.malformedLines().size()) + " more malformed " + a.unit());
+        if (!quiet) {
+          err.println(Accounting.summary(a, in.compressionNote()) + ", " + count[0] + " events");
+          Accounting.malformed(a, err, LineAccounting.MAX_LISTED);
         }
       } catch (IOException | RuntimeException e) {
-        err.println(f + ": unreadable: " + e.getMessage());
-        exit = 2;
+        err.println("oomspec events: " + n.name() + ": unreadable: " + Inputs.oneLine(e));
+        unusable = true;
       }
     }
-    if (files.size() > 1) {
+    if (files.size() > 1 && !quiet) {
       err.println("total: " + events + " events from " + files.size() + " inputs");
     }
+    if (events == 0) {
+      err.println("oomspec events: no OOM event found in any input");
+    }
     err.flush();
-    return exit;
+    return unusable || events == 0 ? 2 : 0;
   }
 
   private static String text(OomEvent e) {

@@ -1,12 +1,10 @@
 package dev.oomspec.conformance.cli;
 
-import dev.oomspec.conformance.replay.ReplayViews;
-import dev.oomspec.reports.CsvWriter;
-import dev.oomspec.reports.EventView;
-import dev.oomspec.reports.HtmlReport;
-import dev.oomspec.reports.JsonLinesWriter;
-import dev.oomspec.reports.ReplayReport;
 import dev.oomspec.traces.ReadOptions;
+import dev.oomspec.traces.event.OomEvent;
+import dev.oomspec.traces.input.Content;
+import dev.oomspec.traces.input.LogInputs;
+import dev.oomspec.traces.input.OpenedInput;
 import dev.oomspec.traces.replay.ReplayCorpus;
 import dev.oomspec.traces.replay.ReplayEngine;
 import dev.oomspec.traces.replay.ReplayPipeline;
@@ -14,17 +12,17 @@ import dev.oomspec.traces.replay.ReplayResult;
 import dev.oomspec.traces.replay.Verdict;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,8 +35,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code oomspec replay [--format text|json|csv|html] [--out PATH] [--kernel VERSION] [FILE…|-]}: replays every
  * OOM report of the inputs (the bundled corpus when none is given) through the reference model and says whether
- * the model picks the kernel's victim. Exit 0 when no event disagrees, 1 when one does, 2 for unusable input or
- * arguments.
+ * the model picks the kernel's victim. Inputs may be compressed (gzip, xz, zstd, bzip2, by content); paths are the
+ * caller's. Exit 0 when no event disagrees, 1 when one does, 2 for unusable input (missing, binary, damaged, or no
+ * OOM event in any input).
  */
 @Command(
     name = "replay",
@@ -57,93 +56,173 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text (default), json (one object per event), csv, html")
   Format format;
 
-  @Option(names = "--out", paramLabel = "PATH", description = "write the output here instead of stdout")
+  @Option(names = "--out", paramLabel = "PATH", description = "write the output here instead of stdout (relative to the current directory)")
   Path out;
 
-  @Option(names = "--kernel", paramLabel = "VERSION",
-      description = "replay every event with this kernel version's rules instead of the one the report prints")
+  @Option(names = "--kernel", paramLabel = "VERSION", converter = ArgConverters.Kernel.class,
+      description = "replay every event with this kernel version's rules (2.6 to the newest the model knows) instead of the one the report prints")
   String kernel;
 
-  @Option(names = "--reader", paramLabel = "NAME", description = "force a wrapping reader instead of sniffing")
+  @Option(names = "--reader", paramLabel = "NAME", converter = ArgConverters.ReaderName.class,
+      description = "force a wrapping reader instead of sniffing: ${COMPLETION-CANDIDATES}",
+      completionCandidates = EventsCommand.ReaderNames.class)
   String reader;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "replay threads (default: the number of CPUs)")
+  @Option(names = "--jobs", paramLabel = "N", converter = ArgConverters.Positive.class,
+      description = "replay threads, at least 1 (default: the number of CPUs)")
   Integer jobs;
 
-  @Option(names = "--candidates", defaultValue = "5", paramLabel = "N", description = "candidates per event in json/html (default 5)")
+  @Option(names = "--candidates", defaultValue = "5", paramLabel = "N", converter = ArgConverters.Positive.class,
+      description = "candidates per event in json/html, at least 1 (default 5)")
   int candidates;
 
-  @Parameters(arity = "0..*", paramLabel = "FILE", description = "log files; - reads stdin; none: the bundled corpus")
+  @Option(names = {"-q", "--quiet"}, description = "no line accounting and no progress on stderr (errors are still printed)")
+  boolean quiet;
+
+  @Parameters(arity = "0..*", paramLabel = "FILE",
+      description = "log files, plain or gzip/xz/zstd/bzip2 (by content); - reads stdin; none: the bundled corpus")
   List<String> files = new ArrayList<>();
+
+  /** One input: a corpus entry or a named file / stdin. */
+  private record Input(String name, ReplayCorpus corpus, ReplayCorpus.Entry entry, Inputs.Named named) {}
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (kernel != null) {
+    List<Input> inputs = new ArrayList<>();
+    long totalBytes = -1;
+    if (files.isEmpty()) {
+      ReplayCorpus corpus;
       try {
-        dev.oomspec.reference.profile.KernelVersion.parse(kernel);
-      } catch (IllegalArgumentException e) {
-        err.println("--kernel: " + e.getMessage());
+        corpus = ReplayCorpus.locate(repoRoot());
+      } catch (IOException e) {
+        err.println("oomspec replay: " + e.getMessage());
         return 2;
       }
-    }
-    if (candidates < 1) {
-      err.println("--candidates must be at least 1");
-      return 2;
-    }
-    List<Input> inputs = new ArrayList<>();
-    ReplayCorpus corpus = null;
-    try {
-      if (files.isEmpty()) {
-        corpus = ReplayCorpus.locate(repoRoot());
-        for (ReplayCorpus.Entry e : corpus.entries()) inputs.add(new Input(corpus.displayName(e), corpus, e, null));
-      } else {
-        for (String f : files) inputs.add(new Input(f.equals("-") ? "<stdin>" : f, null, null, f.equals("-") ? null : Path.of(f)));
+      for (ReplayCorpus.Entry e : CorpusSelection.replayed(corpus)) {
+        inputs.add(new Input(corpus.displayName(e), corpus, e, null));
       }
-    } catch (IOException e) {
-      err.println("oomspec replay: " + e.getMessage());
-      return 2;
+    } else {
+      String note = Inputs.reorderNote(files);
+      if (note != null && !quiet) {
+        err.println(note);
+      }
+      List<Inputs.Named> named = Inputs.of(files);
+      totalBytes = Inputs.totalBytes(named);
+      for (Inputs.Named n : named) {
+        inputs.add(new Input(n.stdin() ? "<stdin>" : n.name(), null, null, n));
+      }
     }
-    int workers = jobs != null ? Math.max(1, jobs) : Runtime.getRuntime().availableProcessors();
+    int workers = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
-    for (Verdict v : Verdict.values()) counts.put(v, 0L);
-    long[] skipped = {0};
+    for (Verdict v : Verdict.values()) {
+      counts.put(v, 0L);
+    }
+    Map<String, Long> skippedByOrigin = new LinkedHashMap<>();
     boolean unusable = false;
     ReplayEngine engine = new ReplayEngine(kernel, format == Format.html);
+    Progress progress = Progress.forStderr(err, inputs.size(), totalBytes, quiet);
     try (Writer w = open(); ReplayPipeline pipeline = new ReplayPipeline(engine, workers)) {
-      Sink sink = sink(w);
-      Progress progress = Progress.forTerminal(err, inputs.size());
+      ReplaySink sink = ReplaySink.of(format, w, candidates, version());
       for (Input in : inputs) {
-        try (InputStream s = in.open()) {
-          ReplayPipeline.Summary sum = pipeline.run(s, in.name, ReadOptions.defaults().withReader(reader),
-              r -> {
-                counts.merge(r.verdict(), 1L, Long::sum);
-                sink.accept(r, in);
-                progress.event();
-              },
-              sk -> skipped[0]++);
-          if (format != Format.text || inputs.size() > 1) {
-            // the accounting of each input, like `oomspec events`
-            err.println(sum.accounting().summary());
+        Inputs.Opening o = in.corpus != null ? corpusInput(in, progress) : Inputs.open(in.named, progress.bytes());
+        if (o instanceof Inputs.Failed f) {
+          progress.clear();
+          err.println("oomspec replay: " + f.message());
+          unusable = true;
+          progress.input();
+          continue;
+        }
+        Path spooled = null;
+        try (OpenedInput opened = ((Inputs.Opened) o).input()) {
+          if (opened.content() instanceof Content.Empty) {
+            progress.clear();
+            if (!quiet) {
+              err.println(in.name + opened.compressionNote() + ": empty");
+            }
+            progress.input();
+            continue;
           }
-        } catch (NoSuchFileException e) {
-          err.println("oomspec replay: " + e.getFile() + ": no such file");
+          OpenedInput reading = opened;
+          if (format == Format.html && in.named != null && in.named.stdin()) {
+            spooled = Files.createTempFile("replay-stdin-", ".log"); // re-read for the original lines
+            Files.copy(opened.stream(), spooled, StandardCopyOption.REPLACE_EXISTING);
+            reading = LogInputs.open(spooled);
+          }
+          SourceLines lines = in.corpus != null ? SourceLines.corpus(in.corpus, in.entry)
+              : opened.content() instanceof Content.TraceDat ? SourceLines.none()
+              : SourceLines.file(spooled != null ? spooled : in.named.path());
+          sink.startInput(lines);
+          ReplayPipeline.Summary sum;
+          try (OpenedInput r = reading) {
+            sum = pipeline.runWithEvents(r.stream(), in.name, ReadOptions.defaults().withReader(reader),
+                (OomEvent ev, ReplayResult res) -> {
+                  counts.merge(res.verdict(), 1L, Long::sum);
+                  sink.accept(ev, res);
+                  progress.event();
+                },
+                sk -> {
+                  skippedByOrigin.merge(SkippedLine.kind(sk.event()), 1L, Long::sum);
+                  sink.skipped(sk.event());
+                  progress.event();
+                });
+          }
+          sink.endInput();
+          progress.clear();
+          if (!quiet) {
+            err.println(Accounting.summary(sum.accounting(), opened.compressionNote()) + ", "
+                + sum.replayed() + " replayed" + (sum.skipped() > 0 ? ", " + sum.skipped() + " without a kernel report" : ""));
+            Accounting.malformed(sum.accounting(), err, 10);
+          }
+        } catch (IOException | RuntimeException e) {
+          progress.clear();
+          err.println("oomspec replay: " + in.name + ": unreadable: " + Inputs.oneLine(e));
           unusable = true;
-        } catch (IOException e) {
-          err.println("oomspec replay: " + in.name + ": " + e.getMessage());
-          unusable = true;
+        } finally {
+          if (spooled != null) {
+            Files.deleteIfExists(spooled);
+          }
         }
         progress.input();
       }
-      progress.done();
-      sink.finish(counts, skipped[0]);
+      progress.clear();
+      sink.finish(counts, skippedByOrigin, generatedAt());
     } catch (IOException | UncheckedIOException e) {
-      err.println("oomspec replay: " + e.getMessage());
+      progress.clear();
+      err.println("oomspec replay: " + (out == null ? "" : out + ": ") + Inputs.oneLine(e));
       return 2;
     }
+    long events = counts.values().stream().mapToLong(Long::longValue).sum()
+        + skippedByOrigin.values().stream().mapToLong(Long::longValue).sum();
+    if (events == 0) {
+      err.println("oomspec replay: no OOM event found in any input");
+    }
+    if (format != Format.text && !skippedByOrigin.isEmpty() && !quiet) {
+      err.println(TextSummary.skipped(skippedByOrigin));
+    }
     err.flush();
-    if (unusable) return 2;
+    if (unusable || events == 0) {
+      return 2;
+    }
     return counts.get(Verdict.DISAGREE) > 0 ? 1 : 0;
+  }
+
+  private Inputs.Opening corpusInput(Input in, Progress progress) {
+    try {
+      return new Inputs.Opened(LogInputs.open(new CountingInputStream(in.corpus.open(in.entry), progress.bytes())));
+    } catch (IOException e) {
+      return new Inputs.Failed(in.name + ": " + Inputs.oneLine(e));
+    }
+  }
+
+  private String version() {
+    String[] v = spec.root().version();
+    return v.length == 0 ? "oomspec" : v[0];
+  }
+
+  private static String generatedAt() {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+        .format(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
   }
 
   private Path repoRoot() {
@@ -160,89 +239,10 @@ public final class ReplayCommand implements Callable<Integer> {
         }
       };
     }
-    if (out.getParent() != null) Files.createDirectories(out.getParent());
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
     return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8));
-  }
-
-  /** One input: a corpus entry or a file / stdin. */
-  private record Input(String name, ReplayCorpus corpus, ReplayCorpus.Entry entry, Path path) {
-    InputStream open() throws IOException {
-      if (corpus != null) return corpus.open(entry);
-      if (path == null) return System.in;
-      return Files.newInputStream(path);
-    }
-
-    List<String> lines(long first, long last) {
-      return corpus == null ? List.of() : corpus.lines(entry, first, last);
-    }
-  }
-
-  private interface Sink {
-    void accept(ReplayResult r, Input in);
-
-    void finish(Map<Verdict, Long> counts, long skipped) throws IOException;
-  }
-
-  private Sink sink(Writer w) throws IOException {
-    return switch (format) {
-      case json -> {
-        JsonLinesWriter j = new JsonLinesWriter(w, candidates);
-        yield new Sink() {
-          public void accept(ReplayResult r, Input in) {
-            io(() -> j.write(ReplayViews.view(r, candidates, null)));
-          }
-
-          public void finish(Map<Verdict, Long> c, long s) throws IOException {
-            j.flush();
-          }
-        };
-      }
-      case csv -> {
-        CsvWriter.EventRows rows = CsvWriter.eventRows(w);
-        yield new Sink() {
-          public void accept(ReplayResult r, Input in) {
-            io(() -> rows.write(ReplayViews.view(r, candidates, null)));
-          }
-
-          public void finish(Map<Verdict, Long> c, long s) throws IOException {
-            rows.flush();
-          }
-        };
-      }
-      case html -> {
-        List<EventView> views = new ArrayList<>();
-        yield new Sink() {
-          public void accept(ReplayResult r, Input in) {
-            views.add(ReplayViews.view(r, Math.max(candidates, 10), in.lines(r.input().firstLine(), r.input().lastLine())));
-          }
-
-          public void finish(Map<Verdict, Long> c, long s) throws IOException {
-            new HtmlReport().write(ReplayReport.of("oomspec replay", "", views), w);
-          }
-        };
-      }
-      case text -> new Sink() {
-        public void accept(ReplayResult r, Input in) {
-          io(() -> w.write(TextSummary.line(r) + System.lineSeparator()));
-        }
-
-        public void finish(Map<Verdict, Long> c, long s) throws IOException {
-          w.write(TextSummary.totals(c, s) + System.lineSeparator());
-          w.flush();
-        }
-      };
-    };
-  }
-
-  private interface IoAction {
-    void run() throws IOException;
-  }
-
-  private static void io(IoAction a) {
-    try {
-      a.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

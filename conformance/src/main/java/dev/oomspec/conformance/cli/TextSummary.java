@@ -29,10 +29,27 @@ final class TextSummary {
     return b.toString();
   }
 
-  static String totals(Map<Verdict, Long> counts, long skipped) {
+  static String totals(Map<Verdict, Long> counts, Map<String, Long> skipped) {
     long all = counts.values().stream().mapToLong(Long::longValue).sum();
     return String.format("%d OOM events replayed: %d agree, %d disagree, %d undecidable%s", all,
         counts.get(Verdict.AGREE), counts.get(Verdict.DISAGREE), counts.get(Verdict.UNDECIDABLE),
-        skipped == 0 ? "" : "; " + skipped + " ftrace/tool events without a kernel report not replayed");
+        skipped.isEmpty() ? "" : "; " + skipped(skipped));
+  }
+
+  /** {@code 1 user-space kill by earlyoom, 2 ftrace events: no kernel report, not replayed}. */
+  static String skipped(Map<String, Long> byKind) {
+    StringBuilder b = new StringBuilder();
+    for (Map.Entry<String, Long> e : byKind.entrySet()) {
+      if (b.length() > 0) {
+        b.append(", ");
+      }
+      String kind = e.getKey();
+      b.append(e.getValue()).append(' ').append(e.getValue() == 1 ? kind : plural(kind));
+    }
+    return b.append(": no kernel report, not replayed").toString();
+  }
+
+  private static String plural(String kind) {
+    return kind.startsWith("user-space kill") ? kind.replaceFirst("kill", "kills") : kind + "s";
   }
 }

@@ -19,6 +19,12 @@ public final class ReplayViews {
   private ReplayViews() {}
 
   public static EventView view(ReplayResult r, int candidateLimit, List<String> originalLines) {
+    return view(r, candidateLimit, originalLines, null);
+  }
+
+  /** As {@link #view(ReplayResult, int, List)}, with the event's context and points breakdowns when it is given. */
+  public static EventView view(ReplayResult r, int candidateLimit, List<String> originalLines,
+      dev.oomspec.traces.event.OomEvent event) {
     ReplayInput in = r.input();
     ReplayInput.KernelChoice k = in.kernelChoice();
     ReplayInput.KernelChoice m = r.modelVictim();
@@ -26,15 +32,18 @@ public final class ReplayViews {
     for (ScoredCandidate c : r.candidates()) {
       boolean isKernel = k != null && c.pid() == k.pid();
       boolean isModel = m != null && c.pid() == m.pid();
-      if (cands.size() >= candidateLimit && !isKernel && !isModel) continue;
+      // the page (an event given) also lists every ineligible task, with why it was skipped
+      if (cands.size() >= candidateLimit && !isKernel && !isModel && (event == null || c.eligible())) continue;
       cands.add(new CandidateView(c.pid(), c.comm(), c.points() == null ? 0 : c.points(), c.oomScoreAdj(),
-          c.eligible() ? Eligibility.ELIGIBLE : Eligibility.ineligible(c.verdict()), isKernel, isModel));
+          c.eligible() ? Eligibility.ELIGIBLE : Eligibility.ineligible(ReplayDetails.whyIneligible(c)), isKernel,
+          isModel, event == null ? null : ReplayDetails.breakdown(r, c)));
     }
     long first = Math.max(1, in.firstLine());
     return new EventView(in.source(), first, Math.max(first, in.lastLine()),
         k == null ? UNKNOWN : new TaskRef(k.pid(), k.comm()),
         m == null ? null : new TaskRef(m.pid(), m.comm()),
-        verdict(r), r.reason(), r.profile(), r.totalpages(), cands, originalLines);
+        verdict(r), r.reason(), r.profile(), r.totalpages(), cands, originalLines,
+        event == null ? null : ReplayDetails.context(event, r, originalLines));
   }
 
   public static Verdict verdict(ReplayResult r) {

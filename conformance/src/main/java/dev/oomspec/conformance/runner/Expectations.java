@@ -12,42 +12,82 @@ import java.util.regex.Pattern;
 public final class Expectations {
   private Expectations() {}
 
-  public static List<Mismatch> compare(Expect e, Observed o) {
-    List<Mismatch> out = new ArrayList<>();
-    if (e == null) return out;
-    if (e.ret() != null) {
-      if (o.ret() == null || o.ret() != e.ret().value())
-        out.add(new Mismatch("ret", e.ret().toString(), o.ret() == null ? "no return (the call blocks or returns nothing)" : describeRet(o.ret())));
+  /**
+   * One expected field against the observation.
+   *
+   * @param field {@code ret}, {@code killed}, … or {@code reportPresent} / {@code reportAbsent}
+   * @param label what a reader sees in the row: the field, or the report format line
+   * @param expected the expected value, as written in the spec
+   * @param observed what the target showed for it
+   * @param ok observed satisfies expected
+   */
+  public record Check(String field, String label, String expected, String observed, boolean ok) {
+    Mismatch mismatch() {
+      return new Mismatch(field, expected, observed);
     }
-    field(out, "killed", e.killed(), o.killed());
-    field(out, "bpfMemoryFreed", e.bpfMemoryFreed(), o.bpfMemoryFreed());
-    field(out, "oomLockTaken", e.oomLockTaken(), o.oomLockTaken());
-    field(out, "oomInvoked", e.oomInvoked(), o.oomInvoked());
-    field(out, "verdict", e.verdict() == null ? null : e.verdict().spelling(), o.verdict());
-    field(out, "handled", e.handled(), o.handled());
-    field(out, "handlersRan", e.handlersRan(), o.handlersRan());
-    field(out, "kernelKillerRan", e.kernelKillerRan(), o.kernelKillerRan());
+  }
+
+  /** Every non-null expected field of {@code e}, checked against {@code o}, in the order of {@code expect}. */
+  public static List<Check> checks(Expect e, Observed o) {
+    return checks(e, o, false);
+  }
+
+  /** Every non-null expected field of {@code e} with its expected value (observed empty, never ok). */
+  public static List<Check> expected(Expect e) {
+    return checks(e, null, true);
+  }
+
+  private static List<Check> checks(Expect e, Observed o, boolean expectedOnly) {
+    List<Check> out = new ArrayList<>();
+    if (e == null) return out;
+    Long ret = o == null ? null : o.ret();
+    List<String> lines = o == null ? null : o.reportLines();
+    if (e.ret() != null) {
+      boolean ok = ret != null && ret == e.ret().value();
+      out.add(new Check("ret", "ret", e.ret().toString(),
+          ret == null ? "no return (the call blocks or returns nothing)" : describeRet(ret), ok));
+    }
+    field(out, "killed", e.killed(), o == null ? null : o.killed());
+    field(out, "bpfMemoryFreed", e.bpfMemoryFreed(), o == null ? null : o.bpfMemoryFreed());
+    field(out, "oomLockTaken", e.oomLockTaken(), o == null ? null : o.oomLockTaken());
+    field(out, "oomInvoked", e.oomInvoked(), o == null ? null : o.oomInvoked());
+    field(out, "verdict", e.verdict() == null ? null : e.verdict().spelling(), o == null ? null : o.verdict());
+    field(out, "handled", e.handled(), o == null ? null : o.handled());
+    field(out, "handlersRan", e.handlersRan(), o == null ? null : o.handlersRan());
+    field(out, "kernelKillerRan", e.kernelKillerRan(), o == null ? null : o.kernelKillerRan());
     if (e.reportPresent() != null) {
       for (ReportLine l : e.reportPresent()) {
-        if (o.reportLines() == null || !present(l, o.reportLines()))
-          out.add(new Mismatch("reportPresent", "a line of format \"" + oneLine(l.format()) + "\" containing \""
-              + l.rendered() + "\"", "no such line"));
+        String hit = lines == null ? null : presentLine(l, lines);
+        out.add(new Check("reportPresent", "report line \"" + firstLine(l.format()) + "\"",
+            expectedOnly ? "present: \"" + l.rendered() + "\""
+                : "a line of format \"" + oneLine(l.format()) + "\" containing \"" + l.rendered() + "\"",
+            hit == null ? "no such line" : "\"" + hit + "\"", hit != null));
       }
     }
     if (e.reportAbsent() != null) {
       for (ReportLine l : e.reportAbsent()) {
-        String hit = o.reportLines() == null ? null : firstMatch(l.format(), o.reportLines());
-        if (o.reportLines() == null || hit != null)
-          out.add(new Mismatch("reportAbsent", "no line of format \"" + oneLine(l.format()) + "\"",
-              hit == null ? "no report observed" : "\"" + hit + "\""));
+        String hit = lines == null ? null : firstMatch(l.format(), lines);
+        boolean ok = lines != null && hit == null;
+        out.add(new Check("reportAbsent", "report line \"" + firstLine(l.format()) + "\"",
+            expectedOnly ? "absent" : "no line of format \"" + oneLine(l.format()) + "\"",
+            lines == null ? "no report observed" : hit == null ? "none" : "\"" + hit + "\"", ok));
       }
     }
+    if (expectedOnly) out.replaceAll(c -> new Check(c.field(), c.label(), c.expected(), "", false));
     return out;
   }
 
-  private static void field(List<Mismatch> out, String name, Object expected, Object observed) {
-    if (expected != null && !Objects.equals(expected, observed))
-      out.add(new Mismatch(name, String.valueOf(expected), observed == null ? "nothing" : String.valueOf(observed)));
+  /** The expected fields the observation does not satisfy. */
+  public static List<Mismatch> compare(Expect e, Observed o) {
+    List<Mismatch> out = new ArrayList<>();
+    for (Check c : checks(e, o)) if (!c.ok()) out.add(c.mismatch());
+    return out;
+  }
+
+  private static void field(List<Check> out, String name, Object expected, Object observed) {
+    if (expected != null)
+      out.add(new Check(name, name, String.valueOf(expected), observed == null ? "nothing" : String.valueOf(observed),
+          Objects.equals(expected, observed)));
   }
 
   /** {@code -22} → {@code -EINVAL (-22)}. */
@@ -58,13 +98,19 @@ public final class Expectations {
     return Long.toString(v);
   }
 
-  static boolean present(ReportLine l, List<String> lines) {
+  /** The first observed line that matches the format and contains the rendering, or null. */
+  static String presentLine(ReportLine l, List<String> lines) {
     List<Pattern> ps = patterns(l.format());
     for (String line : lines) {
       if (l.rendered() != null && !line.contains(l.rendered())) continue;
-      for (Pattern p : ps) if (p.matcher(line).find()) return true;
+      for (Pattern p : ps) if (p.matcher(line).find()) return line;
     }
-    return false;
+    return null;
+  }
+
+  /** The first line of a format with text besides conversions (what a reader recognises the line by). */
+  static String firstLine(String format) {
+    return Siblings.formatLines(format).get(0);
   }
 
   static String firstMatch(String format, List<String> lines) {

@@ -20,10 +20,16 @@ public final class TargetSelection {
         .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     List<Target> out = new ArrayList<>();
     for (Target t : all) if (wanted.remove(t.id().toLowerCase(Locale.ROOT))) out.add(t);
-    if (!wanted.isEmpty())
-      throw new IllegalArgumentException("-D" + PROPERTY + ": unknown target(s) " + wanted + "; known: "
-          + all.stream().map(Target::id).collect(Collectors.joining(", ")) + ", all");
+    if (!wanted.isEmpty() || out.isEmpty())
+      throw new IllegalArgumentException("-D" + PROPERTY + "=" + spec.trim() + ": unknown revision "
+          + (wanted.isEmpty() ? "(none named)" : String.join(", ", new java.util.TreeSet<>(wanted)))
+          + "; valid: " + valid(all) + " (comma-separated, case-insensitive)");
     return out;
+  }
+
+  /** "RFC, v1, v2, v3, post, v3-proposed, post-proposed, all" */
+  public static String valid(List<Target> all) {
+    return all.stream().map(Target::id).collect(Collectors.joining(", ")) + ", all";
   }
 
   public static List<Target> fromSystemProperty(List<Target> all) {

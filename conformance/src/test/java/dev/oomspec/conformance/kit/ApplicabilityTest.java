@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.oomspec.conformance.runner.Cell;
 import dev.oomspec.conformance.runner.ClauseRunner;
 import dev.oomspec.conformance.runner.Scope;
+import dev.oomspec.conformance.runner.Siblings;
 import dev.oomspec.conformance.runner.TargetSelection;
 import dev.oomspec.conformance.target.Answer;
 import dev.oomspec.conformance.target.ReferenceTarget;
@@ -68,7 +69,8 @@ class ApplicabilityTest {
     Clause kill02 = SPEC.clause("KILL-02").orElseThrow();
     for (ClauseRunner.Planned p : ClauseRunner.plan(kill02, ALL, Scope.IN_REVISION))
       assertEquals(Cell.PASS, ClauseRunner.run(p).cell(), p.name());
-    ClauseRunner.Planned v2 = ClauseRunner.plan(kill02, ALL, Scope.CROSS_REVISION).stream()
+    ClauseRunner.Planned v2 = ClauseRunner.plan(kill02, ALL, Scope.CROSS_REVISION, Siblings.of(SPEC.clauses(), ALL))
+        .stream()
         .filter(p -> p.target().id().equals("v2")).findFirst().orElseThrow();
     assertEquals(Cell.DIFFERS, ClauseRunner.run(v2).cell());
   }
@@ -77,6 +79,9 @@ class ApplicabilityTest {
   void revisionSelection() {
     assertEquals(List.of("v2", "v3"), TargetSelection.select(ALL, "V3, v2").stream().map(Target::id).toList());
     assertEquals(7, TargetSelection.select(ALL, "all").size());
-    assertThrows(IllegalArgumentException.class, () -> TargetSelection.select(ALL, "v4"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TargetSelection.select(ALL, "v4,v2"));
+    assertEquals("-Doomspec.revision=v4,v2: unknown revision v4; valid: RFC, v1, v2, v3, post, v3-proposed, "
+        + "post-proposed, all (comma-separated, case-insensitive)", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> TargetSelection.select(ALL, ","));
   }
 }

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -45,13 +46,31 @@ public class LiveKernelCases {
   private static final Path OUT = Path.of(System.getProperty("oomspec.out", "target"), "live-captures");
 
   @TestFactory
+  @DisplayName("victim selection on the running kernel")
   public Stream<DynamicTest> scenariosOnTheRunningKernel() throws IOException {
     Files.createDirectories(OUT);
+    List<Scenario> all = ScenarioCatalog.all();
+    int kills = all.stream().mapToInt(Scenario::expectedKills).sum();
+    String names = String.join(", ", all.stream().map(s -> s.name() + " (" + s.expectedKills() + ")").toList());
+    if (liveOff()) {
+      say("turned off (OOMSPEC_LIVE=off or -Doomspec.live=off): no real OOM kill; " + all.size()
+          + " scenarios skipped: " + names);
+    } else {
+      say(all.size() + " scenarios will make " + kills + " real OOM kills on this kernel (" + release() + "), each"
+          + " inside a child memory cgroup of this test JVM's cgroup with an ftrace instance of its own, if root,"
+          + " a memory cgroup, tracefs and /dev/kmsg are there: " + names + ". Opt out: OOMSPEC_LIVE=off,"
+          + " -Doomspec.live=off or -DexcludedGroups=live-kernel");
+    }
     List<DynamicTest> tests = new ArrayList<>();
-    for (Scenario s : ScenarioCatalog.all()) {
+    for (Scenario s : all) {
       tests.add(DynamicTest.dynamicTest(s.name(), () -> scenario(s)));
     }
     return tests.stream();
+  }
+
+  /** One line on the build's console (failsafe shows the test JVM's standard output). */
+  private static void say(String line) {
+    System.out.println("[oomspec] live-kernel: " + line);
   }
 
   private static void scenario(Scenario s) throws IOException {
@@ -60,11 +79,18 @@ public class LiveKernelCases {
     Allure.story(s.name());
     Allure.parameter("scenario", s.name());
     Allure.description(s.description());
+    Allure.label("parentSuite", "Live kernel");
+    Allure.suite("victim selection on the running kernel");
     if (liveOff()) Assumptions.abort("live-kernel tests turned off (OOMSPEC_LIVE=off or -Doomspec.live=off)");
+    say("scenario " + s.name() + ": starting, expects " + s.expectedKills() + " OOM kill(s)");
     CaptureOutcome o = LiveCapture.run(s, OUT);
-    if (o instanceof CaptureOutcome.Skipped sk) Assumptions.abort(sk.reason());
+    if (o instanceof CaptureOutcome.Skipped sk) {
+      say("scenario " + s.name() + ": skipped — " + sk.reason());
+      Assumptions.abort("live-kernel: " + sk.reason());
+    }
     if (o instanceof CaptureOutcome.Failed f) fail("capture failed: " + f.reason());
     CaptureOutcome.Captured c = (CaptureOutcome.Captured) o;
+    say("scenario " + s.name() + ": the kernel killed " + c.report().diedFirst().size() + " worker(s)");
     CaptureReport report = c.report();
     Allure.parameter("kernel", report.kernel());
     Path dmesg = c.dir().resolve(s.name() + ".dmesg");
@@ -120,9 +146,13 @@ public class LiveKernelCases {
    * {@code struct bpf_oom_ops}); otherwise not applicable, with the reason.
    */
   @Test
+  @DisplayName("the BPF OOM series on the running kernel (struct bpf_oom_ops in its BTF?)")
   public void bpfOomSeriesOnTheRunningKernel() {
     Allure.epic("Live kernel");
     Allure.feature("BPF OOM series on the running kernel");
+    Allure.story("struct bpf_oom_ops in the kernel's BTF");
+    Allure.label("parentSuite", "Live kernel");
+    Allure.suite("BPF OOM series on the running kernel");
     String release = release();
     Allure.parameter("kernel", release);
     KernelBtf.Result<KernelBtf> btf = KernelBtf.load(KernelBtf.VMLINUX);

@@ -163,6 +163,10 @@ public final class OomReportAssembler {
       return b.reaper(r, kl);
     }
     ReportBuilder b = route(kl);
+    if (b != null && !b.closed && b.hasSummary() && t.startsWith("oom-kill:")) {
+      close(b, "closed by the next oom-kill summary (line " + kl.line() + ")"); // one summary per OOM
+      b = null;
+    }
     if (b != null) {
       Disposition d = b.offer(t, kl);
       if (d != null) {

@@ -72,6 +72,7 @@ final class ReportBuilder {
   private UsageLine swap;
   private UsageLine kmem;
   private String statsFor;
+  private final List<MemcgInfo.PathStats> subtree = new ArrayList<>();
   private final Map<String, Long> stats = new LinkedHashMap<>();
   private String statsUnit;
   private boolean statsClosed;
@@ -294,6 +295,9 @@ final class ReportBuilder {
         }
       } else {
         statsClosed = true;
+        if (!st.inline().isEmpty() && subtree.size() < 256) {
+          subtree.add(new MemcgInfo.PathStats(st.path(), st.inline())); // v1: a cgroup below statsFor
+        }
       }
       phase = st.inline().isEmpty() ? Phase.MEMCG_STATS : Phase.MEMORY;
       return Disposition.EVENT;
@@ -388,6 +392,11 @@ final class ReportBuilder {
       droppedRows++;
     }
     return Disposition.EVENT;
+  }
+
+  /** True once an {@code oom-kill:} summary was taken: a second one belongs to the next OOM. */
+  boolean hasSummary() {
+    return summarySeen;
   }
 
   private void summary(Map<String, String> s) {
@@ -597,8 +606,32 @@ final class ReportBuilder {
         String what = t.substring(sp + 1).replace(' ', '_').replace('/', '_');
         globalMemory.putIfAbsent(what, v);
       }
+    } else if (t.startsWith("Node ") && t.contains("hugepages_total=")) {
+      hugepages(t);
     }
     return true;
+  }
+
+  /** {@code Node N hugepages_total=T hugepages_free=F … hugepages_size=SkB}: summed over nodes, per page size. */
+  private void hugepages(String t) {
+    Long total = null;
+    Long free = null;
+    String size = null;
+    for (String tok : t.split(" ")) {
+      if (tok.startsWith("hugepages_total=")) {
+        total = Scan.toLong(tok.substring(16));
+      } else if (tok.startsWith("hugepages_free=")) {
+        free = Scan.toLong(tok.substring(15));
+      } else if (tok.startsWith("hugepages_size=")) {
+        size = tok.substring(15);
+      }
+    }
+    if (total != null && size != null) {
+      globalMemory.merge("hugepages_total_" + size, total, Long::sum);
+      if (free != null) {
+        globalMemory.merge("hugepages_free_" + size, free, Long::sum);
+      }
+    }
   }
 
   private void putKb(String key, String t) {
@@ -664,7 +697,7 @@ final class ReportBuilder {
     ProfileHints hints = new ProfileHints(release, build, taint, hardware, cgroup, headerVariant,
         taskColumns == null ? null : String.join(" ", taskColumns), order != null && order == -1 || sysrqSeen);
     MemcgInfo memcg = memory == null && memsw == null && swap == null && kmem == null && statsFor == null
-        ? null : new MemcgInfo(memory, memsw, swap, kmem, statsFor, stats, statsUnit);
+        ? null : new MemcgInfo(memory, memsw, swap, kmem, statsFor, stats, statsUnit, subtree);
     return new OomEvent(
         new SourceRange(source, firstLine, Math.max(firstLine, lastLine)),
         "kernel-report", stream, timestamp,
@@ -691,6 +724,12 @@ final class ReportBuilder {
     if (!reaper.isEmpty()) {
       ReaperResult r = reaper.get(0);
       return new Victim(r.pid(), r.comm(), null, null, null, null, null, null, null, "reaper");
+    }
+    // an old kernel's 'Kill process N (comm) score S or sacrifice child' alone: the process it selected
+    KillLine score = kills.stream().filter(k -> k.kind().equals("kill-score")).findFirst().orElse(null);
+    if (score != null) {
+      return new Victim(score.pid(), score.comm(), null, null, null, null, null, null, adjFromTable(score.pid()),
+          "kill-score");
     }
     return null;
   }

@@ -90,6 +90,11 @@ final class ReportLines {
       String preempt) {}
 
   static StackHeader stackHeader(String t) {
+    int cm = t.startsWith("Pid: ") ? t.indexOf(", comm: ") : -1;
+    if (cm > 0) { // 2.6.x: "Pid: 24113, comm: sshd Not tainted 2.6.32-431.11.2.el6.x86_64 #1"
+      StackHeader h = stackHeader("CPU: - PID: " + t.substring(5, cm) + " Comm: " + t.substring(cm + 8));
+      return h == null ? null : new StackHeader(null, h.pid(), h.comm(), h.taint(), h.release(), h.build(), h.preempt());
+    }
     if (!t.startsWith("CPU: ")) {
       return null;
     }

@@ -2,6 +2,7 @@ package dev.oomspec.traces.event;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param stats       the stats of {@code statsFor} as printed (bytes for 5.3+ multi-line stats, kB for the
  *                    ≤5.2 one-line {@code key:NKB} form — the unit is in {@code statsUnit})
  * @param statsUnit   {@code "bytes"}, {@code "kB"} or null when no stats were printed
+ * @param subtree     the further {@code Memory cgroup stats for} lines of a cgroup v1 report (one per cgroup
+ *                    below {@code statsFor}, e.g. each container of a pod), in printed order, kB
  */
 public record MemcgInfo(
     UsageLine memory,
@@ -23,10 +26,25 @@ public record MemcgInfo(
     UsageLine kmem,
     String statsFor,
     Map<String, Long> stats,
-    String statsUnit) {
+    String statsUnit,
+    List<PathStats> subtree) {
+
+  /** One {@code Memory cgroup stats for PATH: key:NKB …} line. */
+  public record PathStats(String path, Map<String, Long> stats) {
+    public PathStats {
+      stats = Collections.unmodifiableMap(new LinkedHashMap<>(stats));
+    }
+  }
 
   public MemcgInfo {
     stats = Collections.unmodifiableMap(new LinkedHashMap<>(stats));
+    subtree = subtree == null ? List.of() : List.copyOf(subtree);
+  }
+
+  /** A memcg block without further stats lines. */
+  public MemcgInfo(UsageLine memory, UsageLine memoryAndSwap, UsageLine swap, UsageLine kmem, String statsFor,
+      Map<String, Long> stats, String statsUnit) {
+    this(memory, memoryAndSwap, swap, kmem, statsFor, stats, statsUnit, List.of());
   }
 
   /** {@code memory:} usage in kB, or null. */

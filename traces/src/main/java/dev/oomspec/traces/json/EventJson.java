@@ -141,6 +141,12 @@ public final class EventJson {
     n.put("statsUnit", m.statsUnit());
     ObjectNode s = n.putObject("stats");
     m.stats().forEach(s::put);
+    ArrayNode sub = n.putArray("subtree");
+    for (MemcgInfo.PathStats ps : m.subtree()) {
+      ObjectNode p = sub.addObject().put("path", ps.path());
+      ObjectNode st = p.putObject("stats");
+      ps.stats().forEach(st::put);
+    }
   }
 
   private static void usage(ObjectNode parent, String name, UsageLine u) {

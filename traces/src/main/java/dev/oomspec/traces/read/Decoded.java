@@ -20,6 +20,12 @@ public sealed interface Decoded {
     }
   }
 
+  /**
+   * A line that is a whole event by itself: a Kubernetes OOM tool's table row, a user-space OOM killer's kill
+   * line. Such events carry no kernel report and are not replayed.
+   */
+  record Event(dev.oomspec.traces.event.OomEvent event) implements Decoded {}
+
   /** One line of a bcc/bpftrace oomkill tool. */
   record Tool(OomKillToolLine kill) implements Decoded {}
 

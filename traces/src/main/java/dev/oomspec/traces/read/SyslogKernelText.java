@@ -23,8 +23,9 @@ final class SyslogKernelText {
       // journal lines published with only the identifier (date and host removed): "kernel: text"
       lastHost = "";
       lastWasKernel = true;
+      String text = line.substring(7); // "kernel:" glued to the text is read too (OOMAnalyser's prefix test)
       return Decoded.kernel(new KernelLine(source, n, "", null, null, null, false,
-          line.substring(Math.min(8, line.length())).stripTrailing()));
+          (text.startsWith(" ") ? text.substring(1) : text).stripTrailing()));
     }
     if (p == null) {
       if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && lastWasKernel) {
@@ -35,9 +36,13 @@ final class SyslogKernelText {
     lastHost = p.host();
     lastWasKernel = p.ident().equals("kernel");
     if (!lastWasKernel) {
-      return new Decoded.Unrelated("not from the kernel: " + p.ident());
+      return UserSpaceKills.isKiller(p.ident()) ? UserSpaceKills.decode(source, n, p.ident(), p.message())
+          : new Decoded.Unrelated("not from the kernel: " + p.ident());
     }
     String msg = p.message();
+    if (msg.contains("#012")) {
+      return escapedLines(source, n, p, msg);
+    }
     double[] ts = new double[1];
     int after = Scan.dmesgTimestamp(msg, 0, ts);
     if (after < 0) {
@@ -66,9 +71,33 @@ final class SyslogKernelText {
     return new Decoded.Kernel(out);
   }
 
+  /** A record rsyslog wrote as one line with {@code #012} for each line feed: its lines, the first carrying the stamp. */
+  private static Decoded escapedLines(String source, long n, SyslogPrefix p, String msg) {
+    List<KernelLine> out = new ArrayList<>();
+    boolean first = true;
+    for (String piece : SyslogVariants.lines(msg)) {
+      String text = piece;
+      Double ts = null;
+      if (first) {
+        double[] t = new double[1];
+        int after = Scan.dmesgTimestamp(piece, 0, t);
+        if (after >= 0) {
+          ts = Double.isNaN(t[0]) ? null : t[0];
+          text = piece.substring(Math.min(piece.length(), after + (after < piece.length() && piece.charAt(after) == ' ' ? 1 : 0)));
+        }
+      }
+      if (!text.isBlank()) {
+        out.add(new KernelLine(source, n, p.host(), ts, p.wallClock(), null, !first, first ? text.stripTrailing()
+            : text.strip()));
+      }
+      first = false;
+    }
+    return out.isEmpty() ? new Decoded.Unrelated("empty kernel record") : new Decoded.Kernel(out);
+  }
+
   /** {@code kernel: text} or a bare {@code kernel:}. */
   static boolean isIdentifierOnly(String line) {
-    return line.startsWith("kernel: ") || line.equals("kernel:");
+    return line.startsWith("kernel:");
   }
 
   /** 0 no, 1 syslog prefix of another program, 2 kernel syslog prefix, 3 journal banner, 4 {@code kernel: } only. */

@@ -13,8 +13,14 @@ package dev.oomspec.traces.read;
  */
 public record SyslogPrefix(String wallClock, String host, String ident, String message) {
 
-  /** Parses the prefix or returns null. */
+  /** Parses the prefix (also the {@link SyslogVariants}: priorities, RFC 5424, no host, glued) or returns null. */
   public static SyslogPrefix parse(String s) {
+    SyslogPrefix p = standard(s);
+    return p != null ? p : SyslogVariants.parse(s);
+  }
+
+  /** The classic prefix only. */
+  static SyslogPrefix standard(String s) {
     int i = Scan.skipSpaces(s, 0);
     // optional viewer line number
     int d = Scan.digitsEnd(s, i);

@@ -30,6 +30,9 @@ public final class ReplayPipeline implements AutoCloseable {
 
   private static final Object END = new Object();
 
+  /** An event handed to the replay workers, and the future of its result. */
+  private record Submitted(OomEvent event, Future<ReplayResult> result) {}
+
   private final ReplayEngine engine;
   private final ExecutorService pool;
   private final int window;
@@ -47,6 +50,12 @@ public final class ReplayPipeline implements AutoCloseable {
   /** Reads {@code in} (named {@code source}) and gives each replayed event, in order, to {@code results}. */
   public Summary run(InputStream in, String source, ReadOptions options, Consumer<ReplayResult> results,
       Consumer<Skipped> skipped) throws IOException {
+    return runWithEvents(in, source, options, (event, result) -> results.accept(result), skipped);
+  }
+
+  /** As {@link #run(InputStream, String, ReadOptions, Consumer, Consumer)}, each result with the event it replayed. */
+  public Summary runWithEvents(InputStream in, String source, ReadOptions options,
+      java.util.function.BiConsumer<OomEvent, ReplayResult> results, Consumer<Skipped> skipped) throws IOException {
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(window);
     long[] counts = new long[2];
     Throwable[] writerFailure = new Throwable[1];
@@ -59,7 +68,7 @@ public final class ReplayPipeline implements AutoCloseable {
         Object item;
         if (EventReplayInput.replayable(e)) {
           counts[0]++;
-          item = submit(e);
+          item = new Submitted(e, submit(e));
         } else {
           counts[1]++;
           item = new Skipped(e, e.origin() + " event: no kernel report to replay");
@@ -81,15 +90,18 @@ public final class ReplayPipeline implements AutoCloseable {
     return pool.submit(() -> engine.replay(EventReplayInput.of(e))); // the conversion too runs on a worker
   }
 
-  @SuppressWarnings("unchecked")
-  private static void drain(BlockingQueue<Object> queue, Consumer<ReplayResult> results, Consumer<Skipped> skipped,
+  private static void drain(BlockingQueue<Object> queue, java.util.function.BiConsumer<OomEvent, ReplayResult> results,
+      Consumer<Skipped> skipped,
       Throwable[] failure) {
     try {
       for (Object item = queue.take(); item != END; item = queue.take()) {
         if (failure[0] != null) continue; // keep draining so the reader never blocks forever
         try {
           if (item instanceof Skipped s) skipped.accept(s);
-          else results.accept(((Future<ReplayResult>) item).get());
+          else {
+            Submitted sub = (Submitted) item;
+            results.accept(sub.event(), sub.result().get());
+          }
         } catch (ExecutionException ex) {
           failure[0] = ex.getCause();
         } catch (RuntimeException | Error ex) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Live captures on the running kernel. Skipped (with the reason) where the machine cannot capture:
  * not root, no memory cgroup, no tracefs, no /dev/kmsg, no GNU tail. The timeouts are hang guards.
  */
+@Tag("live-kernel") // -DexcludedGroups=live-kernel skips the real OOM kills here as in the conformance live cases
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LiveCaptureTest {
 

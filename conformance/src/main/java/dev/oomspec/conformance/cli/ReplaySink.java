@@ -1,0 +1,190 @@
+package dev.oomspec.conformance.cli;
+
+import dev.oomspec.conformance.replay.ReplayDetails;
+import dev.oomspec.conformance.replay.ReplayViews;
+import dev.oomspec.reports.CsvWriter;
+import dev.oomspec.reports.EventView;
+import dev.oomspec.reports.HtmlReport;
+import dev.oomspec.reports.JsonLinesWriter;
+import dev.oomspec.reports.NoReportView;
+import dev.oomspec.reports.ReplayReport;
+import dev.oomspec.reports.VerdictCounts;
+import dev.oomspec.traces.event.OomEvent;
+import dev.oomspec.traces.replay.ReplayResult;
+import dev.oomspec.traces.replay.Verdict;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where replay results go, per output format. {@link #accept} and {@link #skipped} are called in input order (on
+ * the pipeline's writer thread, between {@link #startInput} and {@link #endInput} on the calling thread).
+ */
+abstract class ReplaySink {
+
+  void startInput(SourceLines lines) {}
+
+  abstract void accept(OomEvent event, ReplayResult result);
+
+  void skipped(OomEvent event) {}
+
+  void endInput() {}
+
+  abstract void finish(Map<Verdict, Long> counts, Map<String, Long> skipped, String generatedAt) throws IOException;
+
+  static ReplaySink of(ReplayCommand.Format format, Writer w, int candidates, String version) throws IOException {
+    return switch (format) {
+      case json -> new Json(w, candidates);
+      case csv -> new Csv(w, candidates);
+      case html -> new Html(w, candidates, version);
+      case text -> new Text(w);
+    };
+  }
+
+  static void io(IoAction a) {
+    try {
+      a.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  interface IoAction {
+    void run() throws IOException;
+  }
+
+  private static final class Json extends ReplaySink {
+    final JsonLinesWriter j;
+    final int candidates;
+
+    Json(Writer w, int candidates) throws IOException {
+      this.j = new JsonLinesWriter(w, candidates);
+      this.candidates = candidates;
+    }
+
+    @Override
+    void accept(OomEvent event, ReplayResult r) {
+      io(() -> j.write(ReplayViews.view(r, candidates, null)));
+    }
+
+    @Override
+    void finish(Map<Verdict, Long> c, Map<String, Long> s, String at) throws IOException {
+      j.flush();
+    }
+  }
+
+  private static final class Csv extends ReplaySink {
+    final CsvWriter.EventRows rows;
+    final int candidates;
+
+    Csv(Writer w, int candidates) throws IOException {
+      this.rows = CsvWriter.eventRows(w);
+      this.candidates = candidates;
+    }
+
+    @Override
+    void accept(OomEvent event, ReplayResult r) {
+      io(() -> rows.write(ReplayViews.view(r, candidates, null)));
+    }
+
+    @Override
+    void finish(Map<Verdict, Long> c, Map<String, Long> s, String at) throws IOException {
+      rows.flush();
+    }
+  }
+
+  private static final class Text extends ReplaySink {
+    final Writer w;
+
+    Text(Writer w) {
+      this.w = w;
+    }
+
+    @Override
+    void accept(OomEvent event, ReplayResult r) {
+      io(() -> w.write(TextSummary.line(r) + System.lineSeparator()));
+    }
+
+    @Override
+    void skipped(OomEvent event) {
+      io(() -> w.write(SkippedLine.line(event) + System.lineSeparator()));
+    }
+
+    @Override
+    void finish(Map<Verdict, Long> c, Map<String, Long> s, String at) throws IOException {
+      w.write(TextSummary.totals(c, s) + System.lineSeparator());
+      w.flush();
+    }
+  }
+
+  /**
+   * The page: every event in the table; the events that get a full section (the first
+   * {@code maxAgreeSections} agree and {@code maxOtherSections} others, as {@link HtmlReport} chooses) get their
+   * original lines, read again from the input when it ends.
+   */
+  private static final class Html extends ReplaySink {
+    final Writer w;
+    final int candidates;
+    final String version;
+    final HtmlReport.Options options = HtmlReport.Options.defaults();
+    final List<EventView> views = new ArrayList<>();
+    final List<NoReportView> unreplayed = new ArrayList<>();
+    final List<Object[]> pending = new ArrayList<>(); // {event, result, index in views}
+    SourceLines lines = SourceLines.none();
+    int agree;
+    int other;
+
+    Html(Writer w, int candidates, String version) {
+      this.w = w;
+      this.candidates = Math.max(candidates, 10);
+      this.version = version;
+    }
+
+    @Override
+    void startInput(SourceLines lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    void accept(OomEvent event, ReplayResult r) {
+      boolean detailed = r.verdict() == Verdict.AGREE ? agree++ < options.maxAgreeSections()
+          : other++ < options.maxOtherSections();
+      if (detailed) {
+        pending.add(new Object[] {event, r, views.size()});
+        views.add(null); // filled with its lines at the end of the input
+      } else {
+        views.add(ReplayViews.view(r, candidates, null, event));
+      }
+    }
+
+    @Override
+    void skipped(OomEvent event) {
+      unreplayed.add(ReplayDetails.noReport(event));
+    }
+
+    @Override
+    void endInput() {
+      List<long[]> ranges = new ArrayList<>();
+      for (Object[] p : pending) {
+        ReplayResult r = (ReplayResult) p[1];
+        ranges.add(new long[] {Math.max(1, r.input().firstLine()), Math.max(1, r.input().lastLine())});
+      }
+      List<List<String>> got = lines.lines(ranges);
+      for (int i = 0; i < pending.size(); i++) {
+        Object[] p = pending.get(i);
+        views.set((Integer) p[2], ReplayViews.view((ReplayResult) p[1], candidates, got.get(i), (OomEvent) p[0]));
+      }
+      pending.clear();
+    }
+
+    @Override
+    void finish(Map<Verdict, Long> c, Map<String, Long> s, String at) throws IOException {
+      ReplayReport report = new ReplayReport("oomspec replay", at, VerdictCounts.of(views), views, List.of(),
+          version, unreplayed);
+      new HtmlReport(options).write(report, w);
+    }
+  }
+}
