@@ -69,7 +69,9 @@ final class FilterMatrixBuilder {
     t.add(site.file(), site.line(), site.source(), site.inferred());
     HookRow progHook = hooks.get(pt);
     if (pt.equals("UNSPEC") || pt.equals("EXT")) {
+      t.add(set.file(), set.line(), set.source(), false);
       t.add(progHook.file(), progHook.line(), progHook.source(), progHook.inferred());
+      t.decide(site.source());
       return t.row(n, rev, pt, site, set, pt.equals("UNSPEC") ? FilterVerdict.NOT_LOADABLE : FilterVerdict.INHERITS_TARGET);
     }
     t.add(set.file(), set.line(), set.source(), set.inferred());
