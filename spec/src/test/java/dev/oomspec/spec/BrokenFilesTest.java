@@ -44,6 +44,7 @@ class BrokenFilesTest {
     "bad-header.csv,            tables/kfunc-sets.csv,    1,  (header),               expected columns",
     "duplicate-row.csv,         tables/kfunc-sets.csv,    3,  kfunc,                  duplicate row",
     "unknown-source.csv,        tables/kfunc-sets.csv,    2,  source,                 unknown source key 'nowhere'",
+    "hook-duplicate-revision.csv, tables/kfunc-hooks.csv, 3, revisions,              duplicate row for UNSPEC in RFC",
     "finding-glob-unmatched.yaml, findings.yaml,         0,  findings[0].clauses,    matches no generated clause"
   })
   void errorNamesFileLineAndField(String broken, String replaces, int line, String field, String problem)

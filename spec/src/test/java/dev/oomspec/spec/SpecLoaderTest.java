@@ -73,4 +73,17 @@ class SpecLoaderTest {
     assertEquals("F-03", tcp.findingFor(Revision.V3).orElseThrow().id());
     assertTrue(SPEC.clause("FILT-post-STRUCT_OPS-other_struct_ops-ns-tcp_slow_start").orElseThrow().findings().isEmpty());
   }
+
+  /**
+   * RAW_TRACEPOINT joined the TRACING kfunc hook only in Dec 2025 (kfunc-hooks.csv): in the RFC, whose kfuncs are
+   * registered for TRACING, a raw_tp program does not see them, while tracepoint programs (TRACING hook since 2024) do.
+   */
+  @Test
+  void hookOfAProgramTypeDependsOnTheRevisionsKernel() {
+    assertEquals("not-visible", SPEC.clause("FILT-RFC-RAW_TRACEPOINT-raw_tp_any-ns-bpf_get_mem_cgroup").orElseThrow().expect().verdict().spelling());
+    assertEquals("allowed", SPEC.clause("FILT-RFC-TRACEPOINT-tp_any-ns-bpf_get_mem_cgroup").orElseThrow().expect().verdict().spelling());
+    Clause v3 = SPEC.clause("FILT-v3-RAW_TRACEPOINT-raw_tp_any-ns-bpf_out_of_memory").orElseThrow();
+    assertTrue(v3.inferred(), "v3's base may or may not map RAW_TRACEPOINT to TRACING");
+    assertTrue(v3.statement().contains("kfunc-hooks.csv:"), v3.statement());
+  }
 }

@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 /** Reads the CSV tables with header validation; errors name file, line and column. */
 public final class CsvTables {
   /** Columns of {@code tables/kfunc-hooks.csv}, in order. */
-  public static final List<String> HOOK_HEADER = List.of("prog_type", "hook", "source", "inferred");
+  public static final List<String> HOOK_HEADER = List.of("prog_type", "hook", "revisions", "source", "inferred");
   /** Columns of {@code tables/prog-sites.csv}, in order. */
   public static final List<String> SITE_HEADER =
       List.of("prog_type", "attach_target", "sleepable_site", "revisions", "source", "inferred");
@@ -36,7 +36,8 @@ public final class CsvTables {
   private CsvTables() {}
 
   /** A row of {@code tables/kfunc-hooks.csv}. */
-  record HookRow(String progType, String hook, String source, boolean inferred, String file, int line) {}
+  record HookRow(String progType, String hook, List<Revision> revisions, String source, boolean inferred, String file,
+      int line) {}
 
   /** A row of {@code tables/prog-sites.csv}. */
   record SiteRow(String progType, String attachTarget, boolean sleepable, List<Revision> revisions, String source,
@@ -55,12 +56,22 @@ public final class CsvTables {
     Map<String, Integer> seen = new HashMap<>();
     for (Row r : read(file, in, HOOK_HEADER)) {
       String pt = progType(r);
-      Integer prev = seen.putIfAbsent(pt, r.line);
-      if (prev != null) throw r.error("prog_type", "duplicate row for " + pt + " (first at line " + prev + ")");
-      rows.add(new HookRow(pt, r.require("hook"), r.require("source"), r.bool("inferred"), file, r.line));
+      List<Revision> revs = r.revisions("revisions");
+      for (Revision rev : revs) {
+        Integer prev = seen.putIfAbsent(pt + "|" + rev, r.line);
+        if (prev != null) {
+          throw r.error("revisions", "duplicate row for " + pt + " in " + rev.displayName() + " (first at line " + prev + ")");
+        }
+      }
+      rows.add(new HookRow(pt, r.require("hook"), revs, r.require("source"), r.bool("inferred"), file, r.line));
     }
     for (String pt : BpfProgTypes.ALL) {
-      if (!seen.containsKey(pt)) throw new SpecFormatException(file, 0, "prog_type", "no row for " + pt + " (every value of enum bpf_prog_type needs its hook)");
+      for (Revision rev : Revision.values()) {
+        if (!seen.containsKey(pt + "|" + rev)) {
+          throw new SpecFormatException(file, 0, "prog_type",
+              "no row for " + pt + " in " + rev.displayName() + " (every value of enum bpf_prog_type needs its hook in every revision)");
+        }
+      }
     }
     return rows;
   }

@@ -10,6 +10,7 @@ import dev.oomspec.spec.model.FilterVerdict;
 import dev.oomspec.spec.model.Revision;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,23 +19,29 @@ import java.util.Set;
 
 /**
  * Derives the kfunc filter matrix — one row per revision × program type × call site × kfunc — from the cited tables,
- * the way the kernel decides a kfunc call at load time (mainline {@code btf_kfunc_is_allowed()} and
+ * the way the kernel decides a kfunc call at load time (mainline {@code btf_kfunc_id_set_contains()}, later split into
+ * {@code btf_kfunc_is_allowed()}, and
  * {@code check_kfunc_call()}): the kfunc must be in a set registered for the COMMON hook or for the program's own hook
  * (else not visible), every filter of the series that names the kfunc must admit the program (else EACCES), and a
  * {@code KF_SLEEPABLE} kfunc needs a sleepable call site (else the verifier rejects it). Nothing here is specific to a
- * revision: revisions differ only in their table rows.
+ * revision: revisions differ only in their table rows (the hook of a program type may differ between the kernels the
+ * revisions were posted against, so {@code kfunc-hooks.csv} rows name their revisions too).
  */
 final class FilterMatrixBuilder {
   /** A derived row with the {@code sources.yaml} keys of every table row that decided it. */
   record Derived(FilterRow row, List<String> sourceKeys) {}
 
-  private final Map<String, HookRow> hooks = new LinkedHashMap<>();
+  private final Map<String, Map<Revision, HookRow>> hooks = new LinkedHashMap<>();
   private final List<SiteRow> sites;
   private final List<SetRow> sets;
   private final List<FilterRuleRow> rules;
 
   FilterMatrixBuilder(List<HookRow> hooks, List<SiteRow> sites, List<SetRow> sets, List<FilterRuleRow> rules) {
-    hooks.forEach(h -> this.hooks.put(h.progType(), h));
+    for (HookRow h : hooks) {
+      for (Revision r : h.revisions()) {
+        this.hooks.computeIfAbsent(h.progType(), k -> new EnumMap<>(Revision.class)).put(r, h);
+      }
+    }
     this.sites = sites;
     this.sets = sets;
     this.rules = rules;
@@ -67,7 +74,7 @@ final class FilterMatrixBuilder {
   private Derived derive(int n, Revision rev, String pt, SiteRow site, SetRow set) {
     Trail t = new Trail();
     t.add(site.file(), site.line(), site.source(), site.inferred());
-    HookRow progHook = hooks.get(pt);
+    HookRow progHook = hook(pt, rev);
     if (pt.equals("UNSPEC") || pt.equals("EXT")) {
       t.add(set.file(), set.line(), set.source(), false);
       t.add(progHook.file(), progHook.line(), progHook.source(), progHook.inferred());
@@ -75,7 +82,7 @@ final class FilterMatrixBuilder {
       return t.row(n, rev, pt, site, set, pt.equals("UNSPEC") ? FilterVerdict.NOT_LOADABLE : FilterVerdict.INHERITS_TARGET);
     }
     t.add(set.file(), set.line(), set.source(), set.inferred());
-    HookRow setHook = hooks.get(set.registeredFor());
+    HookRow setHook = hook(set.registeredFor(), rev);
     t.add(setHook.file(), setHook.line(), setHook.source(), setHook.inferred());
     boolean common = setHook.hook().equals("COMMON");
     if (!common) {
@@ -98,6 +105,10 @@ final class FilterMatrixBuilder {
       List<FilterRuleRow> allow = filter.stream().filter(r -> r.rule().equals("allow") && matches(r, pt, site)).toList();
       boolean refusedByOnly = !only.isEmpty() && only.stream().noneMatch(r -> matches(r, pt, site));
       boolean refusedByDeny = !deny.isEmpty() && allow.isEmpty();
+      if (common && filter.stream().anyMatch(r -> r.programs().startsWith("hook/"))) {
+        // a hook/<HOOK> selector was judged against the program's own hook row
+        t.add(progHook.file(), progHook.line(), progHook.source(), progHook.inferred());
+      }
       only.forEach(r -> t.rule(r));
       deny.forEach(r -> t.rule(r));
       allow.forEach(r -> t.rule(r));
@@ -112,6 +123,11 @@ final class FilterMatrixBuilder {
     return t.row(n, rev, pt, site, set, FilterVerdict.ALLOWED);
   }
 
+  /** The kfunc hook of a program type in a revision's kernel (the loader checked that every pair has a row). */
+  private HookRow hook(String pt, Revision rev) {
+    return hooks.get(pt).get(rev);
+  }
+
   private boolean matches(FilterRuleRow r, String pt, SiteRow site) {
     String p = r.programs();
     int slash = p.indexOf('/');
@@ -119,7 +135,7 @@ final class FilterMatrixBuilder {
     String arg = p.substring(slash + 1);
     return switch (kind) {
       case "struct_ops" -> pt.equals("STRUCT_OPS") && site.attachTarget().equals(arg);
-      case "hook" -> hooks.get(pt).hook().equals(arg);
+      case "hook" -> hook(pt, r.revision()).hook().equals(arg);
       case "target" -> site.attachTarget().equals(arg);
       default -> throw new SpecFormatException(r.file(), r.line(), "programs", "unknown program selector '" + p + "'");
     };
