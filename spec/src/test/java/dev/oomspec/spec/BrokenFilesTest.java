@@ -38,12 +38,14 @@ class BrokenFilesTest {
     "finding-wrong-revision.yaml, clauses/kill.yaml,    1,  findings[0].revisions,  is not one of the clause",
     "duplicate-id.yaml,         clauses/kill.yaml,        13, id,                     duplicate id 'BROKEN-01'",
     "duplicate-key.yaml,        clauses/kill.yaml,        9,  (syntax),               Duplicate field 'citations'",
-    "short-row.csv,             tables/filter-matrix.csv, 3,  source,                 row has 6 fields",
-    "bad-verdict.csv,           tables/filter-matrix.csv, 3,  verdict,                unknown FilterVerdict 'forbidden'",
-    "bad-prog-type.csv,         tables/filter-matrix.csv, 3,  prog_type,              unknown program type 'BPF_PROG_TYPE_XDP'",
-    "bad-header.csv,            tables/filter-matrix.csv, 1,  (header),               expected columns",
-    "duplicate-row.csv,         tables/filter-matrix.csv, 3,  kfunc,                  duplicate row",
-    "unknown-source.csv,        tables/filter-matrix.csv, 2,  source,                 unknown source key 'nowhere'"
+    "short-row.csv,             tables/kfunc-sets.csv,    3,  source,                 row has 5 fields",
+    "bad-sleepable.csv,         tables/kfunc-sets.csv,    3,  sleepable,              expected yes or no, found 'maybe'",
+    "bad-prog-type.csv,         tables/kfunc-sets.csv,    3,  registered_for,         unknown program type 'BPF_PROG_TYPE_STRUCT_OPS'",
+    "bad-header.csv,            tables/kfunc-sets.csv,    1,  (header),               expected columns",
+    "duplicate-row.csv,         tables/kfunc-sets.csv,    3,  kfunc,                  duplicate row",
+    "unknown-source.csv,        tables/kfunc-sets.csv,    2,  source,                 unknown source key 'nowhere'",
+    "hook-duplicate-revision.csv, tables/kfunc-hooks.csv, 3, revisions,              duplicate row for UNSPEC in RFC",
+    "finding-glob-unmatched.yaml, findings.yaml,         0,  findings[0].clauses,    matches no generated clause"
   })
   void errorNamesFileLineAndField(String broken, String replaces, int line, String field, String problem)
       throws Exception {

@@ -30,6 +30,14 @@ class DocsCurrentTest {
   }
 
   @Test
+  void committedCountsDocIsCurrent() throws Exception {
+    Path doc = repoRoot().resolve("docs/spec-counts.md");
+    assertTrue(Files.isRegularFile(doc), "missing " + doc + "; generate it with: " + ConstraintsDocGenerator.REGENERATE);
+    assertEquals(dev.oomspec.spec.docs.SpecCountsDocGenerator.render(Spec.loadDefault()), Files.readString(doc, StandardCharsets.UTF_8),
+        "docs/spec-counts.md is stale. Regenerate from the repository root: " + ConstraintsDocGenerator.REGENERATE);
+  }
+
+  @Test
   void generationIsDeterministic() {
     assertEquals(ConstraintsDocGenerator.render(Spec.loadDefault()), ConstraintsDocGenerator.render(Spec.loadDefault()));
   }

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  */
 public final class ConstraintsDocGenerator {
   /** Command documented in the header and in docs/spec-format.md. */
-  public static final String REGENERATE = "./mvnw -B -q -pl spec compile exec:java";
+  public static final String REGENERATE = "./mvnw -B -q -pl spec compile org.codehaus.mojo:exec-maven-plugin:java";
 
   private static final Revision[] REVS = Revision.values();
   private final Spec spec;
@@ -46,11 +46,15 @@ public final class ConstraintsDocGenerator {
     this.spec = spec;
   }
 
+  /** Writes docs/constraints.md (first argument) and docs/spec-counts.md next to it. */
   public static void main(String[] args) throws IOException {
     Path target = Path.of(args.length > 0 ? args[0] : "docs/constraints.md");
     Files.createDirectories(target.toAbsolutePath().getParent());
-    Files.writeString(target, render(Spec.loadDefault()), StandardCharsets.UTF_8);
-    System.out.println("wrote " + target);
+    Spec spec = Spec.loadDefault();
+    Files.writeString(target, render(spec), StandardCharsets.UTF_8);
+    Path counts = target.toAbsolutePath().getParent().resolve("spec-counts.md");
+    Files.writeString(counts, SpecCountsDocGenerator.render(spec), StandardCharsets.UTF_8);
+    System.out.println("wrote " + target + " and " + counts);
   }
 
   /** The document for {@code spec}. */
@@ -319,8 +323,10 @@ public final class ConstraintsDocGenerator {
     l("");
     l("Verdicts at `BPF_PROG_LOAD`: **ok** allowed · **EACCES** a filter rejects · **n/v** not visible (no set registered");
     l("for the program's hook; also EACCES at the syscall) · **sleep** KF_SLEEPABLE from a non-sleepable site ·");
-    l("UNSPEC cannot be loaded, EXT is verified as its target. Full data: `tables/filter-matrix.csv` (" + spec.filterMatrix().size()
-        + " rows, one filter clause each). Program types with identical rows are grouped.");
+    l("UNSPEC cannot be loaded, EXT is verified as its target. The " + spec.filterMatrix().size() + " rows (one filter clause each)");
+    l("are derived from `tables/kfunc-hooks.csv` (program type → kfunc hook), `tables/prog-sites.csv` (call sites),");
+    l("`tables/kfunc-sets.csv` (set and registration per kfunc) and `tables/kfunc-filters.csv` (what each filter admits,");
+    l("per the series' words); each clause names its table rows. Program types with identical rows are grouped.");
     l("");
     for (Revision r : REVS) {
       List<Kfunc> ks = spec.kfuncsIn(r);
@@ -341,7 +347,8 @@ public final class ConstraintsDocGenerator {
         StringBuilder vec = new StringBuilder();
         for (Kfunc k : ks) {
           FilterRow cell = find(r, fr.progType(), fr.attachTarget(), fr.sleepableSite(), k);
-          vec.append(' ').append(abbrev(cell.verdict())).append(cell.inferred() ? "*" : "").append(" |");
+          vec.append(' ').append(abbrev(cell.verdict())).append(cell.inferred() ? "*" : "")
+              .append(findingOf(cell).map(f -> " " + f).orElse("")).append(" |");
         }
         String key = fr.attachTarget() + "|" + fr.sleepableSite() + "|" + vec;
         groups.computeIfAbsent(key, x -> new ArrayList<>()).add(fr.progType());
@@ -352,8 +359,17 @@ public final class ConstraintsDocGenerator {
       }
       l("");
     }
-    l("`*` = inferred.");
+    l("`*` = inferred; `F-NN` = the revision's code disagrees with this verdict (docs/findings.md).");
     l("");
+  }
+
+  private java.util.Optional<String> findingOf(FilterRow fr) {
+    String id = "FILT-" + fr.revision().displayName() + "-" + fr.progType() + "-";
+    return spec.clauses().stream()
+        .filter(c -> c.kind() == ClauseKind.FILTER && c.holdsIn(fr.revision()) && c.id().startsWith(id)
+            && c.call() instanceof dev.oomspec.spec.model.FilterCall fc && fc.attachTarget().equals(fr.attachTarget())
+            && fc.sleepableSite() == fr.sleepableSite() && fc.kfunc() == fr.kfunc())
+        .findFirst().flatMap(c -> c.findingFor(fr.revision())).map(dev.oomspec.spec.model.Finding::id);
   }
 
   private FilterRow find(Revision r, String pt, String target, boolean s, Kfunc k) {

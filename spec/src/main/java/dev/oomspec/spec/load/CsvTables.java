@@ -1,8 +1,6 @@
 package dev.oomspec.spec.load;
 
 import dev.oomspec.spec.model.BpfProgTypes;
-import dev.oomspec.spec.model.FilterRow;
-import dev.oomspec.spec.model.FilterVerdict;
 import dev.oomspec.spec.model.Kfunc;
 import dev.oomspec.spec.model.OrderBound;
 import dev.oomspec.spec.model.Platform;
@@ -18,40 +16,113 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads the two CSV tables with header validation; errors name file, line and column. */
+/** Reads the CSV tables with header validation; errors name file, line and column. */
 public final class CsvTables {
-  /** Columns of {@code tables/filter-matrix.csv}, in order. */
-  public static final List<String> FILTER_HEADER =
-      List.of("revision", "prog_type", "attach_target", "kfunc", "verdict", "sleepable_site", "source", "inferred");
+  /** Columns of {@code tables/kfunc-hooks.csv}, in order. */
+  public static final List<String> HOOK_HEADER = List.of("prog_type", "hook", "revisions", "source", "inferred");
+  /** Columns of {@code tables/prog-sites.csv}, in order. */
+  public static final List<String> SITE_HEADER =
+      List.of("prog_type", "attach_target", "sleepable_site", "revisions", "source", "inferred");
+  /** Columns of {@code tables/kfunc-sets.csv}, in order. */
+  public static final List<String> SET_HEADER =
+      List.of("revision", "kfunc", "set", "registered_for", "sleepable", "source", "inferred");
+  /** Columns of {@code tables/kfunc-filters.csv}, in order. */
+  public static final List<String> FILTER_RULE_HEADER =
+      List.of("revision", "filter", "kfuncs", "rule", "programs", "source", "inferred");
   /** Columns of {@code tables/max-order.csv}, in order. */
   public static final List<String> ORDER_HEADER =
       List.of("row", "arch", "config", "kernels", "max_order", "bound", "source", "inferred");
 
   private CsvTables() {}
 
-  public static List<FilterRow> readFilterMatrix(String file, Reader in) {
-    List<FilterRow> rows = new ArrayList<>();
+  /** A row of {@code tables/kfunc-hooks.csv}. */
+  record HookRow(String progType, String hook, List<Revision> revisions, String source, boolean inferred, String file,
+      int line) {}
+
+  /** A row of {@code tables/prog-sites.csv}. */
+  record SiteRow(String progType, String attachTarget, boolean sleepable, List<Revision> revisions, String source,
+      boolean inferred, String file, int line) {}
+
+  /** A row of {@code tables/kfunc-sets.csv}. */
+  record SetRow(Revision revision, Kfunc kfunc, String set, String registeredFor, boolean sleepable, String source,
+      boolean inferred, String file, int line) {}
+
+  /** A row of {@code tables/kfunc-filters.csv}. */
+  record FilterRuleRow(Revision revision, String filter, List<Kfunc> kfuncs, String rule, String programs,
+      String source, boolean inferred, String file, int line) {}
+
+  static List<HookRow> readHooks(String file, Reader in) {
+    List<HookRow> rows = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
-    for (Row r : read(file, in, FILTER_HEADER)) {
-      Revision rev = r.parse("revision", Revision::of);
-      String progType = r.get("prog_type");
-      if (!BpfProgTypes.known(progType)) {
-        throw r.error("prog_type", "unknown program type '" + progType + "' (expected a BPF_PROG_TYPE_* name without prefix)");
+    for (Row r : read(file, in, HOOK_HEADER)) {
+      String pt = progType(r);
+      List<Revision> revs = r.revisions("revisions");
+      for (Revision rev : revs) {
+        Integer prev = seen.putIfAbsent(pt + "|" + rev, r.line);
+        if (prev != null) {
+          throw r.error("revisions", "duplicate row for " + pt + " in " + rev.displayName() + " (first at line " + prev + ")");
+        }
       }
-      String target = r.require("attach_target");
-      Kfunc kfunc = r.parse("kfunc", Kfunc::of);
-      FilterVerdict verdict = r.parse("verdict", FilterVerdict::of);
-      boolean sleepable = r.yesNo("sleepable_site");
-      String source = r.require("source");
-      boolean inferred = r.bool("inferred");
-      String key = rev + "|" + progType + "|" + target + "|" + sleepable + "|" + kfunc;
-      Integer prev = seen.putIfAbsent(key, r.line);
-      if (prev != null) {
-        throw r.error("kfunc", "duplicate row for " + key.replace('|', ' ') + " (first at line " + prev + ")");
+      rows.add(new HookRow(pt, r.require("hook"), revs, r.require("source"), r.bool("inferred"), file, r.line));
+    }
+    for (String pt : BpfProgTypes.ALL) {
+      for (Revision rev : Revision.values()) {
+        if (!seen.containsKey(pt + "|" + rev)) {
+          throw new SpecFormatException(file, 0, "prog_type",
+              "no row for " + pt + " in " + rev.displayName() + " (every value of enum bpf_prog_type needs its hook in every revision)");
+        }
       }
-      rows.add(new FilterRow(rev, progType, target, kfunc, sleepable, verdict, source, inferred, r.line));
     }
     return rows;
+  }
+
+  static List<SiteRow> readSites(String file, Reader in) {
+    List<SiteRow> rows = new ArrayList<>();
+    for (Row r : read(file, in, SITE_HEADER)) {
+      rows.add(new SiteRow(progType(r), r.require("attach_target"), r.yesNo("sleepable_site"), r.revisions("revisions"),
+          r.require("source"), r.bool("inferred"), file, r.line));
+    }
+    return rows;
+  }
+
+  static List<SetRow> readSets(String file, Reader in) {
+    List<SetRow> rows = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (Row r : read(file, in, SET_HEADER)) {
+      Revision rev = r.parse("revision", Revision::of);
+      Kfunc k = r.parse("kfunc", Kfunc::of);
+      Integer prev = seen.putIfAbsent(rev + "|" + k, r.line);
+      if (prev != null) throw r.error("kfunc", "duplicate row for " + rev + " " + k + " (first at line " + prev + ")");
+      String reg = r.require("registered_for");
+      if (!BpfProgTypes.known(reg)) throw r.error("registered_for", "unknown program type '" + reg + "'");
+      rows.add(new SetRow(rev, k, r.require("set"), reg, r.yesNo("sleepable"), r.require("source"), r.bool("inferred"), file, r.line));
+    }
+    return rows;
+  }
+
+  static List<FilterRuleRow> readFilterRules(String file, Reader in) {
+    List<FilterRuleRow> rows = new ArrayList<>();
+    for (Row r : read(file, in, FILTER_RULE_HEADER)) {
+      Revision rev = r.parse("revision", Revision::of);
+      List<Kfunc> ks = new ArrayList<>();
+      for (String k : r.require("kfuncs").split("\\s+")) ks.add(r.parse("kfuncs", x -> Kfunc.of(k)));
+      String rule = r.require("rule");
+      if (!List.of("only", "deny", "allow").contains(rule)) throw r.error("rule", "expected only, deny or allow, found '" + rule + "'");
+      String programs = r.require("programs");
+      if (!programs.matches("(struct_ops|hook|target)/.+")) {
+        throw r.error("programs", "expected struct_ops/<name>, hook/<HOOK> or target/<attach target>, found '" + programs + "'");
+      }
+      rows.add(new FilterRuleRow(rev, r.require("filter"), List.copyOf(ks), rule, programs, r.require("source"), r.bool("inferred"), file, r.line));
+    }
+    return rows;
+  }
+
+  private static String progType(Row r) {
+    String pt = r.require("prog_type");
+    if (!BpfProgTypes.known(pt)) {
+      throw r.error("prog_type", "unknown program type '" + pt + "' (expected a BPF_PROG_TYPE_* name without prefix)");
+    }
+    return pt;
   }
 
   public static List<Platform> readMaxOrder(String file, Reader in) {
@@ -130,6 +201,20 @@ public final class CsvTables {
         case "no" -> false;
         default -> throw error(col, "expected yes or no, found '" + get(col) + "'");
       };
+    }
+
+    List<Revision> revisions(String col) {
+      String v = require(col);
+      if (v.equals("all")) return List.of(Revision.values());
+      List<Revision> out = new ArrayList<>();
+      for (String t : v.split("\\s+")) {
+        try {
+          out.add(Revision.of(t));
+        } catch (IllegalArgumentException e) {
+          throw error(col, e.getMessage());
+        }
+      }
+      return List.copyOf(out);
     }
 
     boolean bool(String col) {

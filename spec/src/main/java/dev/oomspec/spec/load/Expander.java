@@ -108,24 +108,25 @@ final class Expander {
         new KfuncCall(rule.kfunc(), base.withOrder(order)), o.expect(), p.inferred(), null, "rule:" + rule.id() + "@" + file, List.of());
   }
 
-  static Clause filter(FilterRow row, Map<String, Citation> sources, String file) {
+  static Clause filter(FilterRow row, List<String> sourceKeys, Map<String, Citation> sources) {
     String id = "FILT-" + row.revision().displayName() + "-" + row.progType() + "-" + slug(row.attachTarget())
         + "-" + (row.sleepableSite() ? "s" : "ns") + "-" + row.kfunc().spelling();
     String statement = row.kfunc().spelling() + " called from a " + (row.sleepableSite() ? "sleepable" : "non-sleepable")
         + " site of a BPF_PROG_TYPE_" + row.progType() + " program (" + row.attachTarget() + "): "
-        + describe(row.verdict());
-    Citation cite = sources.get(row.source());
+        + describe(row.verdict()) + " [derived from " + row.provenance() + "]";
+    List<Citation> cites = sourceKeys.stream().map(sources::get).toList();
     List<String> covers = switch (row.kfunc()) {
       case BPF_OOM_KILL_PROCESS -> List.of("KILL-08");
       case BPF_OUT_OF_MEMORY -> List.of("OOM-14");
       case BPF_TASK_IS_OOM_VICTIM -> List.of("VICT-02");
+      case TCP_SLOW_START -> List.of("R-19");
       default -> List.of();
     };
     Enforcer by = row.verdict() == FilterVerdict.ALLOWED ? Enforcer.NOBODY : Enforcer.VERIFIER;
     return new Clause(id, ClauseKind.FILTER, "kfunc-filter", row.kfunc().spelling(), List.of(row.revision()),
-        statement, List.of(cite), covers, by, null, null,
+        statement, cites, covers, by, null, null,
         new FilterCall(row.progType(), row.attachTarget(), row.kfunc(), row.sleepableSite()),
-        Expect.verdict(row.verdict()), row.inferred(), null, "csv:" + file + ":" + row.line(), List.of());
+        Expect.verdict(row.verdict()), row.inferred(), null, "tables:" + row.provenance(), List.of());
   }
 
   static String describe(FilterVerdict v) {

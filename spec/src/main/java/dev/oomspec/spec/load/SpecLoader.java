@@ -5,6 +5,7 @@ import dev.oomspec.spec.model.Citation;
 import dev.oomspec.spec.model.Clause;
 import dev.oomspec.spec.model.FilterRow;
 import dev.oomspec.spec.model.FlagRule;
+import dev.oomspec.spec.model.GeneratedFindings;
 import dev.oomspec.spec.model.KfuncInfo;
 import dev.oomspec.spec.model.OrderRule;
 import dev.oomspec.spec.model.Platform;
@@ -49,15 +50,21 @@ public final class SpecLoader {
       kfuncs.add(k.value());
     }
     KfuncCatalog catalog = new KfuncCatalog(List.copyOf(kfuncs));
-    List<FilterRow> matrix = read(src, index.filterMatrix(), r -> CsvTables.readFilterMatrix(index.filterMatrix(), r));
-    for (FilterRow row : matrix) {
-      if (!named.containsKey(row.source())) {
-        throw new SpecFormatException(index.filterMatrix(), row.line(), "source", "unknown source key '" + row.source() + "' (define it in " + index.sources() + ")");
-      }
-      if (catalog.find(row.kfunc(), row.revision()).isEmpty()) {
-        throw new SpecFormatException(index.filterMatrix(), row.line(), "kfunc", row.kfunc() + " does not exist in " + row.revision());
+    var hooks = read(src, index.kfuncHooks(), r -> CsvTables.readHooks(index.kfuncHooks(), r));
+    var sites = read(src, index.progSites(), r -> CsvTables.readSites(index.progSites(), r));
+    var sets = read(src, index.kfuncSets(), r -> CsvTables.readSets(index.kfuncSets(), r));
+    var filterRules = read(src, index.kfuncFilters(), r -> CsvTables.readFilterRules(index.kfuncFilters(), r));
+    hooks.forEach(h -> requireSource(named, h.file(), h.line(), h.source()));
+    sites.forEach(h -> requireSource(named, h.file(), h.line(), h.source()));
+    filterRules.forEach(h -> requireSource(named, h.file(), h.line(), h.source()));
+    for (var set : sets) {
+      requireSource(named, set.file(), set.line(), set.source());
+      if (catalog.find(set.kfunc(), set.revision()).isEmpty()) {
+        throw new SpecFormatException(set.file(), set.line(), "kfunc", set.kfunc() + " does not exist in " + set.revision());
       }
     }
+    List<FilterMatrixBuilder.Derived> derived = new FilterMatrixBuilder(hooks, sites, sets, filterRules).build();
+    List<FilterRow> matrix = derived.stream().map(FilterMatrixBuilder.Derived::row).toList();
     List<Platform> orders = read(src, index.maxOrder(), r -> CsvTables.readMaxOrder(index.maxOrder(), r));
     for (Platform p : orders) {
       if (!named.containsKey(p.source())) {
@@ -84,9 +91,11 @@ public final class SpecLoader {
         all.add(new Located<>(c, index.rules(), 0));
       }
     }
-    for (FilterRow row : matrix) {
-      all.add(new Located<>(Expander.filter(row, named, index.filterMatrix()), index.filterMatrix(), row.line()));
+    for (FilterMatrixBuilder.Derived d : derived) {
+      all.add(new Located<>(Expander.filter(d.row(), d.sourceKeys(), named), index.kfuncFilters(), 0));
     }
+    GeneratedFindings generated = read(src, index.findings(), r -> YamlReader.readOne(index.findings(), r, GeneratedFindings.class));
+    all = GeneratedFindingsApplier.apply(generated, all, index.findings());
     // expanded clauses go through the same validation as written ones
     Map<String, Located<Clause>> byId = new HashMap<>();
     List<Clause> clauses = new ArrayList<>();
@@ -102,6 +111,12 @@ public final class SpecLoader {
       clauses.add(lc.value());
     }
     return new Spec(List.copyOf(clauses), matrix, orders, catalog.entries(), named);
+  }
+
+  private static void requireSource(Map<String, Citation> named, String file, int line, String key) {
+    if (!named.containsKey(key)) {
+      throw new SpecFormatException(file, line, "source", "unknown source key '" + key + "' (define it in sources.yaml)");
+    }
   }
 
   @FunctionalInterface

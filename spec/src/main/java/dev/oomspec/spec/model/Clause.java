@@ -12,13 +12,13 @@ import java.util.List;
  * @param revisions where it holds
  * @param statement one sentence
  * @param citations sources (at least one resolvable)
- * @param covers ids of the bpf-oom-series.md §4/§6/§10 rows this clause implements
+ * @param covers row ids of docs/series.md (KILL-01, ATT-06, R-15, ...) this clause implements
  * @param enforcedBy who enforces it
  * @param checkOrder 1-based position of the check in the kfunc, in kernel order (null if not a check)
  * @param given preconditions
  * @param call the operation
  * @param expect the expected result
- * @param inferred true where the source marks it [inferred]
+ * @param inferred true where no words state the expectation and it is deduced (the statement says how)
  * @param proposal for kind proposed: the review item, e.g. "P-02"
  * @param source "yaml:<file>" for written clauses, "rule:<rule id>" / "csv:<file>:<line>" for expanded ones
  * @param findings revisions whose code is known to disagree with this clause's words (docs/findings.md); empty
@@ -58,6 +58,11 @@ public record Clause(
 
   public Given givenOrEmpty() {
     return given == null ? Given.EMPTY : given;
+  }
+
+  public Clause withFindings(List<Finding> f) {
+    return new Clause(id, kind, area, feature, revisions, statement, citations, covers, enforcedBy,
+        checkOrder, given, call, expect, inferred, proposal, source, f);
   }
 
   public Clause withSource(String s) {

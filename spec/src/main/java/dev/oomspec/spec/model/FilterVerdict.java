@@ -3,7 +3,7 @@ package dev.oomspec.spec.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Outcome of BPF_PROG_LOAD for a kfunc call (bpf-oom-series.md §0 vocabulary, plus two program-type cases). */
+/** Outcome of BPF_PROG_LOAD for a kfunc call (docs/spec-format.md, plus two program-type cases). */
 public enum FilterVerdict implements Vocab.Spelled {
   /** Visible, every filter passes, call site fine. */
   ALLOWED("allowed"),

@@ -3,7 +3,7 @@ package dev.oomspec.spec.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Meaning of the MAX_ORDER / MAX_PAGE_ORDER macro value (kernel-oom.md §12). */
+/** Meaning of the MAX_ORDER / MAX_PAGE_ORDER macro value (include/linux/mmzone.h; tables/max-order.csv). */
 public enum OrderBound implements Vocab.Spelled {
   /** 6.4+: valid orders 0..value. */
   INCLUSIVE("inclusive"),

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** A revision of the series. Display names are the tags used in bpf-oom-series.md §0. */
+/** A revision of the series (docs/series.md). */
 public enum Revision {
   RFC("RFC"),
   V1("v1"),
