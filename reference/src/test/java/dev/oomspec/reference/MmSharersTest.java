@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.Mm;
 import dev.oomspec.reference.mm.Task;
 import java.util.List;

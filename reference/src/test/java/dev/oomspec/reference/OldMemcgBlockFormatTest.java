@@ -2,7 +2,7 @@ package dev.oomspec.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.Task;
 import java.util.List;
 import org.junit.jupiter.api.Test;

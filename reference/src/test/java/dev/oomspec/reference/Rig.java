@@ -1,13 +1,13 @@
 package dev.oomspec.reference;
 
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.Gfp;
 import dev.oomspec.reference.mm.Mm;
 import dev.oomspec.reference.mm.OomControl;
 import dev.oomspec.reference.mm.Task;
 import dev.oomspec.reference.mm.World;
-import dev.oomspec.reference.print.LogLine;
-import dev.oomspec.reference.print.TraceEvent;
+import dev.oomspec.reference.printk.LogLine;
+import dev.oomspec.reference.printk.TraceEvent;
 import java.util.List;
 
 /** A small world builder for the mechanism tests: processes with plain anon rss, OOMs run under oom_lock. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.oomspec.reference.bpf.BpfOom;
 import dev.oomspec.reference.bpf.Handlers;
 import dev.oomspec.reference.bpf.SeriesRevision;
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.Gfp;
 import dev.oomspec.reference.mm.Mm;
 import dev.oomspec.reference.mm.OomControl;

@@ -14,7 +14,7 @@ import dev.oomspec.reference.bpf.Kfunc;
 import dev.oomspec.reference.bpf.KfuncFilter;
 import dev.oomspec.reference.bpf.ProgType;
 import dev.oomspec.reference.bpf.SeriesRevision;
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.Gfp;
 import dev.oomspec.reference.mm.Mm;
 import dev.oomspec.reference.mm.OomControl;

@@ -1,6 +1,5 @@
 package dev.oomspec.reference.mm;
 
-import dev.oomspec.reference.memcg.Memcg;
 import java.util.Set;
 
 /**

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.oomspec.reference.mm.Gfp;
 import dev.oomspec.reference.mm.OomControl;
 import dev.oomspec.reference.mm.Task;
-import dev.oomspec.reference.print.TraceEvent;
+import dev.oomspec.reference.printk.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -109,6 +109,6 @@ class LiveReplayTest {
         OomControl oc = replay(lw, second);
         assertEquals(second.killedPid, oc.victim().pid());
         assertEquals(Gfp.GFP_KERNEL, second.gfp);
-        assertEquals(2, lw.memcg.events(dev.oomspec.reference.memcg.Memcg.Event.OOM_KILL));
+        assertEquals(2, lw.memcg.events(dev.oomspec.reference.mm.Memcg.Event.OOM_KILL));
     }
 }
