@@ -37,6 +37,12 @@ public final class Memcontrol {
         return m;
     }
 
+    /** mem_cgroup_get_from_ino() / cgroup_get_from_id(): the memcg with this cgroup id, or null (-ENOENT). */
+    public Memcg lookupById(long cgroupId) {
+        for (Memcg m : preOrder(root)) if (m.id == cgroupId) return m;
+        return null;
+    }
+
     public Memcg lookup(String path) {
         for (Memcg m : preOrder(root)) if (m.path().equals(path)) return m;
         return null;

@@ -323,6 +323,7 @@ public final class OomKill {
         String scoreLine = OomReport.killScoreLine(profile(), message, victim,
                 oc.totalpages == 0 ? 0 : oc.chosenPoints * 1000 / oc.totalpages);
         if (scoreLine != null) world.kmsg().printk("E", scoreLine);
+        if (profile().sacrificeChild()) victim = sacrificeChild(oc, victim);
         Memcg oomGroup = world.memcontrol().memCgroupGetOomGroup(victim, oc.memcg);
         oomKillProcessInner(oc, victim, message);
         if (oomGroup != null) {
@@ -333,6 +334,29 @@ public final class OomKill {
                 return false;
             });
         }
+    }
+
+    /**
+     * ≤5.0 oom_kill_process(): "If any of p's children has a different mm and is eligible for kill, the one with the
+     * highest oom_badness() score is sacrificed for its parent" — mm/oom_kill.c:oom_kill_process@v5.0, as removed by
+     * bbbe48029720 ("mm, oom: remove 'prefer children over parent' heuristic"). oom_badness() then took the memcg and
+     * nodemask: a child outside the OOMing memcg, or without allowed nodes in the nodemask, scores 0.
+     */
+    private Task sacrificeChild(OomControl oc, Task p) {
+        Task victim = p;
+        long victimPoints = 0;
+        for (Task t : world.tasks()) {
+            if (t.tgid != p.tgid) continue; // for_each_thread(p, t)
+            for (Task child : world.tasks()) {
+                if (child.realParent != t || !child.threadGroupLeader()) continue; // list_for_each_entry(child, &t->children)
+                if (processSharesMm(child, p.mm)) continue;
+                if (oc.isMemcgOom() && (child.memcg == null || !child.memcg.isDescendantOf(oc.memcg))) continue;
+                if (!oc.isMemcgOom() && !oomCpusetEligible(child, oc)) continue;
+                long childPoints = oomBadness(child, oc.totalpages);
+                if (childPoints > victimPoints) { victim = child; victimPoints = childPoints; }
+            }
+        }
+        return victim;
     }
 
     /** __ratelimit(&oom_rs): 10 reports per 5 s of model time. */
