@@ -58,9 +58,12 @@ public final class OomModel {
         private String arch = "x86", archConfig = "";
         private boolean configPsi = true;
         private Function<Boot, ? extends SeriesModel> series;
+        private dev.oomspec.reference.profile.KernelProfile profile;
 
         /** Kernel version, e.g. "6.18.44-fc"; default 6.18.0. */
         public Builder kernel(String version) { kernel = version; return this; }
+        /** A profile already built for the kernel (callers that cache them); overrides {@link #kernel}. */
+        public Builder profile(dev.oomspec.reference.profile.KernelProfile p) { profile = p; return this; }
         /** cgroup v1 or v2 memory controller; default v2. */
         public Builder hierarchy(Memcg.Hierarchy h) { hierarchy = h; return this; }
         /** Architecture and the Kconfig choice that fixes MAX_PAGE_ORDER (see {@link MaxPageOrder}); default x86. */
@@ -71,7 +74,7 @@ public final class OomModel {
         public Builder series(Function<Boot, ? extends SeriesModel> boot) { series = boot; return this; }
 
         public OomModel build() {
-            World w = World.forKernel(kernel, hierarchy);
+            World w = profile != null ? new World(profile, hierarchy) : World.forKernel(kernel, hierarchy);
             if (series == null) return new OomModel(w, null);
             int maxPageOrder = MaxPageOrder.largestValidOrder(arch, archConfig, w.profile());
             SeriesModel s = series.apply(new Boot(w, new Btf(), maxPageOrder, configPsi));

@@ -1,5 +1,6 @@
 package dev.oomspec.reference;
 
+import dev.oomspec.reference.mm.OomRecorder;
 import static dev.oomspec.reference.Samples.booleans;
 import static dev.oomspec.reference.Samples.forAll;
 import static dev.oomspec.reference.Samples.ints;
@@ -46,12 +47,12 @@ class BadnessPropertiesTest {
         return w;
     }
 
-    static OomControl globalOom(World w) {
+    static OomRecorder.Run globalOom(World w) {
         w.oomLock().lockKillable();
         try {
             OomControl oc = OomControl.global(Gfp.GFP_KERNEL, 0);
             w.oomKill().outOfMemory(oc);
-            return oc;
+            return w.recorder().run(oc);
         } finally {
             w.oomLock().unlock();
         }
@@ -64,7 +65,7 @@ class BadnessPropertiesTest {
 
     private static void adjMinInitAndKthreadsAreNeverChosen(String v, List<Proc> procs) {
         World w = world(v, procs, true);
-        OomControl oc = globalOom(w);
+        OomRecorder.Run oc = globalOom(w);
         Task victim = oc.victim();
         if (victim != null) {
             assertNotEquals(-1000, victim.oomScoreAdj());
@@ -127,7 +128,7 @@ class BadnessPropertiesTest {
         List<Proc> procs = new ArrayList<>();
         for (int i = 0; i < n; i++) procs.add(new Proc(rss, 0, 0, 0, 0));
         World w = world(v, procs, false);
-        OomControl oc = globalOom(w);
+        OomRecorder.Run oc = globalOom(w);
         // 5.3+: equal points replace → last in creation order; ≤5.2: the first leader stays
         assertEquals(new_ ? 100 + n - 1 : 100, oc.victim().pid());
     }

@@ -1,5 +1,7 @@
 package dev.oomspec.reference;
 
+import dev.oomspec.reference.mm.OomRecorder;
+import dev.oomspec.reference.mm.OomTrace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,8 +47,8 @@ class OomGroupTest {
     @Test
     void memcgOomKillsTheWholeGroupExceptMinusThousand() {
         Job j = new Job("6.18.0", Memcg.Hierarchy.V2);
-        OomControl oc = j.r.memcg(j.job);
-        assertEquals(OomControl.Exit.KILLED, oc.exit());
+        OomRecorder.Run oc = j.r.memcg(j.job);
+        assertEquals(OomTrace.Exit.KILLED, oc.exit());
         assertTrue(j.r.ret);
         assertEquals(List.of(200, 201, 202), j.r.sigkilled(), "victim, then every member but adj -1000; nothing outside");
 

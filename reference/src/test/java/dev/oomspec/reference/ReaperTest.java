@@ -1,5 +1,7 @@
 package dev.oomspec.reference;
 
+import dev.oomspec.reference.mm.OomRecorder;
+import dev.oomspec.reference.mm.OomTrace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +29,7 @@ class ReaperTest {
             Task t = r.w.newProcess(pid, comm, 0, mm);
             r.w.attach(t, cg);
             r.w.setCurrent(t);
-            OomControl oc = r.memcg(cg);
+            OomRecorder.Run oc = r.memcg(cg);
             assertEquals(t, oc.victim());
             return t;
         }
@@ -139,7 +141,7 @@ class ReaperTest {
         Task next = r.proc(201, "next", 1000);
         r.w.setCurrent(next);
         assertEquals(v, r.global().victim());
-        assertEquals(OomControl.Exit.ABORTED_EXISTING_VICTIM, r.global().exit(), "victim not yet MMF_OOM_SKIP");
+        assertEquals(OomTrace.Exit.ABORTED_EXISTING_VICTIM, r.global().exit(), "victim not yet MMF_OOM_SKIP");
         r.w.advanceTime(3000);
         assertTrue(v.mm().oomSkip());
         assertEquals(next, r.global().victim(), "the unreaped victim is now skipped");

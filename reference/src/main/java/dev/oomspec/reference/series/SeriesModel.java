@@ -2,6 +2,7 @@ package dev.oomspec.reference.series;
 
 import dev.oomspec.reference.bpf.BpfProg;
 import dev.oomspec.reference.mm.BpfOomHook;
+import dev.oomspec.reference.mm.OomControl;
 import java.util.Set;
 import java.util.function.IntSupplier;
 
@@ -21,8 +22,11 @@ public interface SeriesModel {
     /** The series' edits to mm/oom_kill.c (installed into the world by the facade). */
     BpfOomHook hook();
 
-    /** A kfunc called by {@code caller}: the verifier's verdict for that program, then the kfunc body. */
-    Outcome kfunc(BpfProg caller, String kfunc, KfuncArgs args);
+    /**
+     * A kfunc called by {@code caller}: the verifier's verdict for that program, then the kfunc body; {@code oc} is the
+     * {@code struct oom_control} a kfunc taking one receives (the caller's handler's).
+     */
+    Outcome kfunc(BpfProg caller, String kfunc, KfuncArgs args, OomControl oc);
 
     /** The program type of this revision's OOM handler (RFC: fmod_ret tracing; v1+: bpf_oom_ops struct_ops). */
     BpfProg handlerProg();

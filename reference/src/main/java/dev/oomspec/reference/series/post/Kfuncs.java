@@ -77,6 +77,7 @@ public final class Kfuncs {
             case "bpf_out_of_memory" -> a.misfit("bpf_out_of_memory(memcg__nullable, order, flags)",
                     List.of("memcg", "order", "flags"), Set.of("memcg"));
             case "bpf_task_is_oom_victim" -> a.misfit("bpf_task_is_oom_victim(task)", List.of("task"), Set.of());
+            case "bpf_mem_cgroup_usage" -> a.misfit("bpf_mem_cgroup_usage(memcg)", List.of("memcg"), Set.of());
             case "bpf_mem_cgroup_page_state" -> a.misfit("bpf_mem_cgroup_page_state(memcg, idx)",
                     List.of("memcg", "idx"), Set.of());
             default -> "post has no kfunc " + kfunc + " in this model";
@@ -87,6 +88,7 @@ public final class Kfuncs {
                 case "bpf_oom_kill_process" -> Outcome.ret(bpfOomKillProcess(oc, a.taskArg(), a.messageArg()));
                 case "bpf_out_of_memory" -> Outcome.ret(bpfOutOfMemory(a.memcgArg(), a.orderArg(), a.flagsArg()));
                 case "bpf_task_is_oom_victim" -> Outcome.ret(bpfTaskIsOomVictim(a.taskArg()) ? 1 : 0);
+                case "bpf_mem_cgroup_usage" -> Outcome.ret(bpfMemCgroupUsage(a.memcgArg()));
                 default -> Outcome.ret(bpfMemCgroupPageState(a.memcgArg(), a.idxArg()));
             };
         } catch (KfuncRejected e) {

@@ -52,9 +52,7 @@ public class Series implements SeriesModel {
     /** The kfuncs as {@code prog} sees them. */
     public Kfuncs kfuncs(BpfProg prog) { return new Kfuncs(this, prog); }
 
-    @Override public Outcome kfunc(BpfProg caller, String kfunc, KfuncArgs args) {
-        Memcg m = args.memcgArg() != null ? args.memcgArg() : boot.world().rootMemcg();
-        OomControl oc = OomControl.memcg(m, dev.oomspec.reference.mm.Gfp.GFP_KERNEL, 0);
+    @Override public Outcome kfunc(BpfProg caller, String kfunc, KfuncArgs args, OomControl oc) {
         return new Kfuncs(this, caller).call(kfunc, args, oc.view());
     }
 

@@ -50,7 +50,7 @@ public final class Kfuncs {
         return series.bpfMemcontrol().bpfGetRootMemCgroup();
     }
 
-    /** unsigned long bpf_mem_cgroup_usage(struct mem_cgroup *memcg). */
+    /** unsigned long bpf_mem_cgroup_usage(struct mem_cgroup *memcg, bool swap) — the swap variant is not modelled. */
     public long bpfMemCgroupUsage(Memcg memcg) {
         verify("bpf_mem_cgroup_usage");
         return series.bpfMemcontrol().bpfMemCgroupUsage(memcg);
@@ -69,6 +69,7 @@ public final class Kfuncs {
                     List.of("task", "message"), Set.of());
             case "bpf_out_of_memory" -> a.misfit("bpf_out_of_memory(memcg__nullable, order)",
                     List.of("memcg", "order"), Set.of("memcg"));
+            case "bpf_mem_cgroup_usage" -> a.misfit("bpf_mem_cgroup_usage(memcg, swap)", List.of("memcg"), Set.of());
             case "bpf_mem_cgroup_page_state" -> a.misfit("bpf_mem_cgroup_page_state(memcg, idx)",
                     List.of("memcg", "idx"), Set.of());
             default -> "the RFC has no kfunc " + kfunc + " in this model";
@@ -78,6 +79,7 @@ public final class Kfuncs {
             return switch (kfunc) {
                 case "bpf_oom_kill_process" -> Outcome.ret(bpfOomKillProcess(oc, a.taskArg(), a.messageArg()));
                 case "bpf_out_of_memory" -> Outcome.ret(bpfOutOfMemory(a.memcgArg(), a.orderArg()));
+                case "bpf_mem_cgroup_usage" -> Outcome.ret(bpfMemCgroupUsage(a.memcgArg()));
                 default -> Outcome.ret(bpfMemCgroupPageState(a.memcgArg(), a.idxArg()));
             };
         } catch (KfuncRejected e) {

@@ -44,9 +44,8 @@ public class Series implements SeriesModel {
     /** The kfuncs as {@code prog} sees them. */
     public Kfuncs kfuncs(BpfProg prog) { return new Kfuncs(this, prog); }
 
-    @Override public Outcome kfunc(BpfProg caller, String kfunc, KfuncArgs args) {
-        Memcg m = args.memcgArg() != null ? args.memcgArg() : boot.world().rootMemcg();
-        return new Kfuncs(this, caller).call(kfunc, args, OomControl.memcg(m, Gfp.GFP_KERNEL, 0).view());
+    @Override public Outcome kfunc(BpfProg caller, String kfunc, KfuncArgs args, OomControl oc) {
+        return new Kfuncs(this, caller).call(kfunc, args, oc.view());
     }
 
     /** Attaches an fmod_ret program to bpf_handle_out_of_memory (the model keeps one). */

@@ -56,9 +56,8 @@ public class Series implements SeriesModel {
     /** The kfuncs as {@code prog} sees them. */
     public Kfuncs kfuncs(BpfProg prog) { return new Kfuncs(this, prog); }
 
-    @Override public Outcome kfunc(BpfProg caller, String kfunc, KfuncArgs args) {
-        Memcg m = args.memcgArg() != null ? args.memcgArg() : boot.world().rootMemcg();
-        return new Kfuncs(this, caller).call(kfunc, args, OomControl.memcg(m, Gfp.GFP_KERNEL, 0).view());
+    @Override public Outcome kfunc(BpfProg caller, String kfunc, KfuncArgs args, OomControl oc) {
+        return new Kfuncs(this, caller).call(kfunc, args, oc.view());
     }
 
     /** Registers {@code udata} (map update, then reg — the link, if any, is not looked at), by v1's rules. */

@@ -86,6 +86,7 @@ public final class Kfuncs {
             case "bpf_task_is_oom_victim" -> a.misfit("bpf_task_is_oom_victim(task)", List.of("task"), Set.of());
             case "bpf_psi_create_trigger" -> a.misfit("bpf_psi_create_trigger(bpf_psi, cgroup_id, resource, threshold_us, window_us)",
                     List.of("cgroup_id", "resource", "threshold_us", "window_us"), Set.of("cgroup_id"));
+            case "bpf_mem_cgroup_usage" -> a.misfit("bpf_mem_cgroup_usage(memcg)", List.of("memcg"), Set.of());
             case "bpf_mem_cgroup_page_state" -> a.misfit("bpf_mem_cgroup_page_state(memcg, idx)",
                     List.of("memcg", "idx"), Set.of());
             default -> "v2 has no kfunc " + kfunc + " in this model";
@@ -98,6 +99,7 @@ public final class Kfuncs {
                 case "bpf_task_is_oom_victim" -> Outcome.ret(bpfTaskIsOomVictim(a.taskArg()) ? 1 : 0);
                 case "bpf_psi_create_trigger" -> Outcome.ret(bpfPsiCreateTrigger(a.cgroupIdArg(), a.resourceArg(),
                         a.thresholdUsArg(), a.windowUsArg()));
+                case "bpf_mem_cgroup_usage" -> Outcome.ret(bpfMemCgroupUsage(a.memcgArg()));
                 default -> Outcome.ret(bpfMemCgroupPageState(a.memcgArg(), a.idxArg()));
             };
         } catch (KfuncRejected e) {
