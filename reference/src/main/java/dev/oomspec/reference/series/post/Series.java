@@ -74,7 +74,13 @@ public class Series implements SeriesModel {
     @Override public Outcome attachOom(AttachRequest req, String name, Handler handler) {
         if (req.fd() instanceof AttachRequest.Bad)
             return Outcome.no("post's cgroup struct_ops layer (unmerged, not read) defines the bad-fd error");
-        if (!req.viaLink()) return Outcome.no("post has no registration without a cgroup link (no .reg)");
+        if (!req.viaLink()) {
+            for (String member : BpfOom.PROG_MEMBERS) {
+                int err = BpfOom.bpfOomOpsCheckMember(member, req.members().contains(member));
+                if (err != 0) return Outcome.ret(err);
+            }
+            return Outcome.no("post has no registration without a cgroup link (no .reg)");
+        }
         BpfOomOps udata = new BpfOomOps((oc, cgrp, kfuncs) -> handler.handleOutOfMemory(oc, new Handler.Context() {
             @Override public Memcg attachedTo() { return cgrp; }
             @Override public Outcome kfunc(String k, KfuncArgs a) { return kfuncs.call(k, a, oc); }

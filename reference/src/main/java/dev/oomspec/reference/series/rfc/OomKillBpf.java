@@ -20,19 +20,20 @@ import dev.oomspec.reference.uapi.Errno;
 public class OomKillBpf implements BpfOomHook {
     protected final Boot boot;
     private final Kfuncs hookKfuncs;
-    /** The fmod_ret program attached to bpf_handle_out_of_memory (null: the __weak body returns 0). */
+    /** The fmod_ret program attached to bpf_handle_out_of_memory (null: the __weak body returns 0), and its name. */
     private BpfOomHookProg fmodRet;
+    private String fmodRetName;
 
     protected OomKillBpf(Boot boot, Kfuncs hookKfuncs) { this.boot = boot; this.hookKfuncs = hookKfuncs; }
 
-    void attachFmodRet(BpfOomHookProg prog) { fmodRet = prog; }
+    void attachFmodRet(String progName, BpfOomHookProg prog) { fmodRet = prog; fmodRetName = progName; }
     boolean fmodRetAttached() { return fmodRet != null; }
 
     // mm/oom_kill.c:bpf_handle_out_of_memory@RFC 01 — __weak noinline, returns 0 unless an fmod_ret program replaces it
     private int bpfHandleOutOfMemory(OomControl oc) {
         if (fmodRet == null) return 0;
         int ret = fmodRet.bpfHandleOutOfMemory(oc.view(), hookKfuncs);
-        boot.world().trace().bpfOomHandler(oc, "fmod_ret", "hook", ret, oc.bpfMemoryFreed());
+        boot.world().trace().bpfOomHandler(oc, fmodRetName, "hook", ret, oc.bpfMemoryFreed());
         return ret;
     }
 

@@ -48,17 +48,17 @@ public class Series implements SeriesModel {
         return new Kfuncs(this, caller).call(kfunc, args, oc.view());
     }
 
-    /** Attaches an fmod_ret program to bpf_handle_out_of_memory (the model keeps one). */
-    public boolean attach(BpfOomHookProg prog) {
+    /** Attaches the fmod_ret program {@code progName} to bpf_handle_out_of_memory (the model keeps one). */
+    public boolean attach(String progName, BpfOomHookProg prog) {
         if (oomKillBpf.fmodRetAttached()) return false;
-        oomKillBpf.attachFmodRet(prog);
+        oomKillBpf.attachFmodRet(progName, prog);
         return true;
     }
 
     @Override public Outcome attachOom(AttachRequest req, String name, Handler handler) {
         if (req.viaLink() && req.linkFlags() != null) return Outcome.no("the RFC has no struct_ops: the handler is an fmod_ret program");
         if (!(req.fd() instanceof AttachRequest.None)) return Outcome.no("the RFC's hook is system-wide (no cgroup)");
-        boolean ok = attach((oc, kfuncs) -> handler.handleOutOfMemory(oc, new Handler.Context() {
+        boolean ok = attach(name, (oc, kfuncs) -> handler.handleOutOfMemory(oc, new Handler.Context() {
             @Override public Memcg attachedTo() { return null; }
             @Override public Outcome kfunc(String k, KfuncArgs a) { return kfuncs.call(k, a, oc); }
         }));

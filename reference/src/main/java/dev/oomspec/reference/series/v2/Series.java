@@ -71,10 +71,13 @@ public class Series implements SeriesModel {
     }
 
     @Override public Outcome attachOom(AttachRequest req, String name, Handler handler) {
-        if (!req.viaLink())
-            return Outcome.no("v2's bpf_oom_ops_reg() dereferences the link (container_of) — a map update without a link is undefined");
         if (req.linkFlags() != null && req.linkFlags() != 0)
             return Outcome.no("v2 02 reads only link_create.cgroup.relative_fd; link flags are not part of v2's attach");
+        if (!req.viaLink()) {
+            BpfStructOps.Kdata kdata = bpfStructOps.bpfStructOpsMapUpdateElem(new BpfOomOps(null, null, name), req.members());
+            if (kdata.err() != 0) return Outcome.ret(kdata.err());
+            return Outcome.no("v2's bpf_oom_ops_reg() dereferences the link (container_of) — a map update without a link is undefined");
+        }
         BpfOomOps udata = new BpfOomOps((oc, ctx, kfuncs) -> handler.handleOutOfMemory(oc, new Handler.Context() {
             @Override public Memcg attachedTo() {
                 return ctx.cgroupId() == 0 ? null : boot.world().memcontrol().lookupById(ctx.cgroupId());
