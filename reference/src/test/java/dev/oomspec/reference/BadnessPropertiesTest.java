@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Invariants of selection and of oom_badness() against the formulas of kernel-oom.md §2. */
+/** Invariants of selection and of oom_badness() against its formulas (mm/oom_kill.c oom_badness() per kernel version). */
 class BadnessPropertiesTest {
     record Proc(long anon, long file, long swap, long pgBytes, int adj) {}
 
@@ -108,7 +108,7 @@ class BadnessPropertiesTest {
         long got = w.oomKill().oomBadness(t, totalpages);
         var ver = dev.oomspec.reference.profile.KernelVersion.parse(v);
         boolean v59 = ver.atLeast(dev.oomspec.reference.profile.KernelVersion.of(5, 9));
-        // kernel-oom.md §2, written out independently of the model
+        // mm/oom_kill.c oom_badness(), written out independently of the model
         if (p.adj == -1000) { assertEquals(v59 ? Long.MIN_VALUE : 0, got); return; }
         long points = p.anon + p.file + p.swap + p.pgBytes / 4096;
         if (root && !ver.atLeast(dev.oomspec.reference.profile.KernelVersion.of(4, 17))) points -= points * 3 / 100;

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nothing chosen (kernel-oom.md §6 step 10, §13.1, §13.12): header block, W "Out of memory and no killable
+ * Nothing chosen: header block, W "Out of memory and no killable
  * processes...", and for a real global OOM panic("System is deadlocked on memory"); out_of_memory() returns false.
  */
 class NoKillableProcessTest {

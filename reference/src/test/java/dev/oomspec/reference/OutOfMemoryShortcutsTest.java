@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The early exits of out_of_memory() (kernel-oom.md §6 steps 3–4, §7 step 1): the silent current-task-exiting and
+ * The early exits of out_of_memory(): the silent current-task-exiting and
  * victim-exiting shortcuts, and the !__GFP_FS bail-out with its gfp_mask != 0 guard history.
  */
 class OutOfMemoryShortcutsTest {

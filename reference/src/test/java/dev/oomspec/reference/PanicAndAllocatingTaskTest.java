@@ -16,8 +16,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * check_panic_on_oom() (vm.panic_on_oom 0/1/2 by constraint, never for sysrq) and vm.oom_kill_allocating_task
- * (kernel-oom.md §6 steps 6–7, §11, §13.1, §13.12).
+ * check_panic_on_oom() (vm.panic_on_oom 0/1/2 by constraint, never for sysrq) and vm.oom_kill_allocating_task.
  */
 class PanicAndAllocatingTaskTest {
     final Rig r = new Rig("6.18.0", Memcg.Hierarchy.V2);

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OOM reaper (kernel-oom.md §9, §13.14, §14): queued 2 s after the kill from 5.18 (immediately 4.6–5.17, absent
+ * The OOM reaper: queued 2 s after the kill from 5.18 (immediately 4.6–5.17, absent
  * 4.4); up to 10 attempts 100 ms apart, then "oom_reaper: unable to reap pid:…"; MMF_OOM_SKIP set either way; LIFO;
  * dropped silently when the victim exited meanwhile; the tracepoint sequence.
  */

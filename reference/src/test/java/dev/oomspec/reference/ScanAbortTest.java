@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * oom_evaluate_task() (kernel-oom.md §5): an existing victim without MMF_OOM_SKIP aborts the scan (nothing killed,
+ * oom_evaluate_task(): an existing victim without MMF_OOM_SKIP aborts the scan (nothing killed,
  * nothing printed, returns true); with MMF_OOM_SKIP it is skipped; oom_task_origin() wins with LONG_MAX.
  */
 class ScanAbortTest {

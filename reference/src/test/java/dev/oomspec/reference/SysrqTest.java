@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * SysRq-f, moom_callback() (kernel-oom.md §11, §5 step 3, §6): GFP_KERNEL, order -1; never aborts on an existing
+ * SysRq-f, moom_callback(): GFP_KERNEL, order -1; never aborts on an existing
  * victim, never panics, a notifier's "freed" does not stop it; "OOM request ignored. No task eligible" if nothing done.
  */
 class SysrqTest {

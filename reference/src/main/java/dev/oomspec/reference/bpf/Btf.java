@@ -92,9 +92,4 @@ public final class Btf {
     public int registerBtfFmodretIdSet(KfuncSet kset) {
         return btfPopulateKfuncSet(KfuncHook.FMODRET, kset);
     }
-
-    /** Is {@code kfunc} in the FMODRET set (an fmod_ret program may attach to it)? */
-    public boolean btfKfuncIsModifyReturn(String kfunc, BpfProg prog) {
-        return btfKfuncIsAllowedInHook(KfuncHook.FMODRET, kfunc, prog) && btfKfuncIdSetContains(KfuncHook.FMODRET, kfunc) != null;
-    }
 }

@@ -64,7 +64,7 @@ public final class Memcontrol {
     /** do_memsw_account(): the v1 controller accounts memory+swap. */
     public static boolean doMemswAccount(Memcg memcg) { return memcg.hierarchy == Memcg.Hierarchy.V1; }
 
-    /** mem_cgroup_get_max() (6.1+ shape, kernel-oom.md §3), in pages. */
+    /** mem_cgroup_get_max() (6.1+ shape), in pages. */
     public long memCgroupGetMax(Memcg memcg) {
         long max = memcg.memoryMax;
         long totalSwap = world.totalSwapPages();
@@ -119,7 +119,7 @@ public final class Memcontrol {
     }
 
     /**
-     * mem_cgroup_get_oom_group() (kernel-oom.md §8): v2 only; the highest memcg with memory.oom.group between
+     * mem_cgroup_get_oom_group(): v2 only; the highest memcg with memory.oom.group between
      * the victim's memcg and the OOM domain (the OOMing memcg, or root for a global OOM).
      */
     public Memcg memCgroupGetOomGroup(Task victim, Memcg oomDomain) {

@@ -63,7 +63,7 @@ public final class OomKill {
 
     /**
      * oom_badness(p, totalpages): the score of a task, or the profile's "ineligible" value (LONG_MIN 5.9+,
-     * 0 ≤5.8). kernel-oom.md §2.
+     * 0 ≤5.8).
      */
     public long oomBadness(Task p, long totalpages) {
         KernelProfile prof = profile();
@@ -181,7 +181,7 @@ public final class OomKill {
 
     // ------------------------------------------------------------------ out_of_memory
 
-    /** out_of_memory(oc): caller holds oom_lock. Returns the kernel's bool. kernel-oom.md §6. */
+    /** out_of_memory(oc): caller holds oom_lock. Returns the kernel's bool. */
     public boolean outOfMemory(OomControl oc) {
         if (!world.oomLock().isLocked()) throw new IllegalStateException("out_of_memory() without oom_lock");
         KernelProfile prof = profile();
@@ -306,7 +306,7 @@ public final class OomKill {
         return oc;
     }
 
-    /** oom_kill_process(oc, message). kernel-oom.md §7. */
+    /** oom_kill_process(oc, message). */
     public void oomKillProcess(OomControl oc, String message) {
         Task victim = oc.chosen;
         if (taskWillFreeMem(victim)) { // silent shortcut

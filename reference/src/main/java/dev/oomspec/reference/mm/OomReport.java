@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The OOM report's format strings by profile (kernel-oom.md §13, §14), as pure functions. */
+/** The OOM report's format strings by profile, as pure functions. */
 public final class OomReport {
     private OomReport() {}
 
@@ -30,7 +30,7 @@ public final class OomReport {
         return String.join(",", parts);
     }
 
-    /** dump_header() first line (§13.2). {@code nodemask} only matters ≤4.20. */
+    /** dump_header() first line. {@code nodemask} only matters ≤4.20. */
     public static String header(KernelProfile p, Task current, int gfp, int order, Set<Integer> nodemask) {
         String comm = current.comm();
         int adj = current.oomScoreAdj();
@@ -48,7 +48,7 @@ public final class OomReport {
         };
     }
 
-    /** mem_cgroup_print_oom_meminfo() usage lines (§13.5), without the stats body. */
+    /** mem_cgroup_print_oom_meminfo() usage lines, without the stats body. */
     public static List<String> memcgMeminfo(KernelProfile p, Memcg m, MemcgCounters c) {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "memory: usage %dkB, limit %dkB, failcnt %d", k(c.memoryUsage()), k(m.memoryMax()), c.memoryFailcnt()));
@@ -68,7 +68,7 @@ public final class OomReport {
     private static final List<String> LRU_NAMES = List.of("inactive_anon", "active_anon", "inactive_file", "active_file", "unevictable");
 
     /**
-     * The memcg block of a memcg OOM report by profile (§13.5). ≤4.20 starts with {@code "Task in " + path +
+     * The memcg block of a memcg OOM report by profile. ≤4.20 starts with {@code "Task in " + path +
      * " killed as a result of limit of " + path} (or {@code "Memory limit reached of cgroup " + path} without a
      * victim); ≤5.2 prints the three usage lines and one {@code "Memory cgroup stats for <path>:"} line per memcg of
      * the subtree with {@code " %s:%luKB"} pairs (swap only with swap accounting); 5.3+ see {@link #memcgMeminfo}.
@@ -101,7 +101,7 @@ public final class OomReport {
     public record MemcgCounters(long memoryUsage, long memoryFailcnt, long memswUsage, long memswFailcnt,
                                 long swapUsage, long swapFailcnt, long kmemUsage, long kmemMax, long kmemFailcnt) {}
 
-    /** dump_tasks() header line(s) (§13.9). */
+    /** dump_tasks() header line(s). */
     public static List<String> taskTableHeader(KernelProfile p) {
         return switch (p.taskTable()) {
             case V6_8_RSS_SPLIT -> List.of("Tasks state (memory values in pages):",
@@ -133,7 +133,7 @@ public final class OomReport {
         };
     }
 
-    /** dump_oom_victim() summary line (§13.10, 5.0+). */
+    /** dump_oom_victim() summary line (5.0+). */
     public static String summary(String constraintText, Set<Integer> nodemask, Task current, Set<Integer> currentMems,
                                  Memcg oomMemcg, Task victim) {
         StringBuilder sb = new StringBuilder("oom-kill:constraint=").append(constraintText)
@@ -147,7 +147,7 @@ public final class OomReport {
         return sb.toString();
     }
 
-    /** ≤5.0: {@code "%s: Kill process %d (%s) score %u or sacrifice child"} (§13.11); null from 5.1. */
+    /** ≤5.0: {@code "%s: Kill process %d (%s) score %u or sacrifice child"}; null from 5.1. */
     public static String killScoreLine(KernelProfile p, String message, Task chosen, long score) {
         return switch (p.killLine()) {
             case V4_4_NO_SHMEM, V4_5_SACRIFICE_CHILD ->
@@ -156,13 +156,13 @@ public final class OomReport {
         };
     }
 
-    /** The "Killed process" line of __oom_kill_process() (§13.11); {@code victim} is the thread holding the mm. */
+    /** The "Killed process" line of __oom_kill_process(); {@code victim} is the thread holding the mm. */
     public static String killedLine(KernelProfile p, String message, Task victim) {
         List<String> l = killLines(p, message, victim, 0, victim);
         return l.get(l.size() - 1);
     }
 
-    /** "Killed process" line(s) (§13.11); {@code score} only for ≤5.0 "Kill process … score". */
+    /** "Killed process" line(s); {@code score} only for ≤5.0 "Kill process … score". */
     public static List<String> killLines(KernelProfile p, String message, Task chosen, long score, Task victim) {
         Mm mm = victim.mm();
         String base = String.format(Locale.ROOT, "Killed process %d (%s) total-vm:%dkB, anon-rss:%dkB, file-rss:%dkB",
@@ -180,7 +180,7 @@ public final class OomReport {
         };
     }
 
-    /** oom:mark_victim TP_printk (§14); null when the profile has no such event. */
+    /** oom:mark_victim TP_printk; null when the profile has no such event. */
     public static String markVictim(KernelProfile p, Task t) {
         Mm mm = t.mm();
         return switch (p.markVictim()) {
@@ -193,7 +193,7 @@ public final class OomReport {
         };
     }
 
-    /** Reaper success line (§13.14). */
+    /** Reaper success line. */
     public static String reaped(Task t, Mm mm) {
         return String.format(Locale.ROOT, "oom_reaper: reaped process %d (%s), now anon-rss:%dkB, file-rss:%dkB, shmem-rss:%dkB",
                 t.pid(), t.comm(), k(mm.anonRss()), k(mm.fileRss()), k(mm.shmemRss()));

@@ -52,10 +52,10 @@ public final class KernelProfiles {
     public static final List<Change> CHANGES = List.of(
             at("4.5", "%pGg flags in header; shmem-rss in Killed line (eca56ff906bd)", b -> {
                 b.header = Formats.Header.V4_9_NODEMASK; b.killLine = Formats.KillLine.V4_5_SACRIFICE_CHILD; }),
-            at("4.6", "oom_reaper kthread (the kernel history §9, §13.14 4.6+)", b -> b.oomReaper = true),
+            at("4.6", "oom_reaper kthread (the kernel history 4.6+)", b -> b.oomReaper = true),
             at("4.9", "leaders-only global scan; MMF_OOM_SKIP / in_vfork ineligible; -1000 mm sharers killed too and "
                     + "'has mm pinned by' for init (present 4.9.0); !__GFP_FS bail-out guarded by oc->gfp_mask "
-                    + "(the kernel history §6 '4.9-era'); memcg stat names gain shmem (absent 4.4, exact release not dated)", b -> {
+                    + "(the kernel history '4.9-era'); memcg stat names gain shmem (absent 4.4, exact release not dated)", b -> {
                 b.globalScanLeadersOnly = true; b.skipAndVforkIneligible = true; b.killAllMmSharers = true;
                 b.nofsNeedsNonZeroGfp = true; b.memcgInfo = Formats.MemcgInfo.V4_9_TASK_IN; }),
             at("4.12", "header nodemask printed with pr_cont, two spaces before order=", b ->

@@ -30,7 +30,7 @@ final class BpfMemcontrol {
         return MemcgStat.pageStateOutputBytes(memcg, idx);
     }
 
-    // mm/bpf_memcontrol.c:bpf_memcontrol_kfuncs + bpf_memcontrol_init@0e50148e — every program type (UNSPEC)
+    // mm/bpf_memcontrol.c:bpf_memcontrol_init@0e50148e — bpf_memcontrol_kfuncs for every program type (UNSPEC)
     static void bpfMemcontrolInit(Btf btf) {
         btf.registerBtfKfuncIdSet(BpfProgType.UNSPEC, KfuncSet.start("bpf_memcontrol_kfuncs")
                 .idFlags("bpf_get_root_mem_cgroup", Kf.KF_ACQUIRE | Kf.KF_RET_NULL)
