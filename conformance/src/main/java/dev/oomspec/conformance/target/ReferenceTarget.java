@@ -215,7 +215,9 @@ public final class ReferenceTarget implements Target {
       for (String slot : g.occupiedSlots()) {
         Outcome r = f.series.attachOom(new AttachRequest(true, null, f.slot(slot), Set.of("handle_out_of_memory")),
             "occupant", (oc, ctx) -> 0);
-        f.notes.add("slot " + slot + " occupied first (" + r + ")");
+        if (!(r instanceof Outcome.Returned ret) || ret.value() != 0)
+          return Answer.notApplicable("set-up failed: occupying " + slot + " gave " + r);
+        f.notes.add("slot " + slot + " occupied first");
       }
     }
     if (g.dyingCgroups() != null) for (String d : g.dyingCgroups()) f.memcg(d).setDying(true);

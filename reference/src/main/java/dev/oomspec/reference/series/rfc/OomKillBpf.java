@@ -27,7 +27,6 @@ public class OomKillBpf implements BpfOomHook {
     protected OomKillBpf(Boot boot, Kfuncs hookKfuncs) { this.boot = boot; this.hookKfuncs = hookKfuncs; }
 
     void attachFmodRet(String progName, BpfOomHookProg prog) { fmodRet = prog; fmodRetName = progName; }
-    boolean fmodRetAttached() { return fmodRet != null; }
 
     // mm/oom_kill.c:bpf_handle_out_of_memory@RFC 01 — __weak noinline, returns 0 unless an fmod_ret program replaces it
     private int bpfHandleOutOfMemory(OomControl oc) {

@@ -20,6 +20,7 @@ public class Series implements SeriesModel {
     private final Boot boot;
     private final OomKillBpf oomKillBpf;
     private final BpfMemcontrol bpfMemcontrol;
+    private boolean fmodRetAttached;
 
     public Series(Boot boot) {
         this.boot = boot;
@@ -50,7 +51,8 @@ public class Series implements SeriesModel {
 
     /** Attaches the fmod_ret program {@code progName} to bpf_handle_out_of_memory (the model keeps one). */
     public boolean attach(String progName, BpfOomHookProg prog) {
-        if (oomKillBpf.fmodRetAttached()) return false;
+        if (fmodRetAttached) return false;
+        fmodRetAttached = true;
         oomKillBpf.attachFmodRet(progName, prog);
         return true;
     }

@@ -23,8 +23,7 @@ public final class BpfOom {
         // pagefault_disable() … pagefault_enable(): nothing to model
         int ret = bpfOomOps.handleOutOfMemory().handleOutOfMemory(oc.view(), stLink, handlerKfuncs);
         oc.setBpfHandlerName(null);
-        boot.world().trace().bpfOomHandler(oc, bpfOomOps.name(), stLink.cgroup == null ? "?" : stLink.cgroup.path(),
-                ret, oc.bpfMemoryFreed());
+        boot.world().trace().bpfOomHandler(oc, bpfOomOps.name(), stLink.cgroup.path(), ret, oc.bpfMemoryFreed());
         return ret;
     }
 
