@@ -211,6 +211,9 @@ public final class ReferenceTarget implements Target {
       return new Answer.Answered(Observed.ret(((Outcome.Returned) out).value()), f.log(), f.notes);
     }
     if (!"bpf_oom_ops".equals(call.ops())) return Answer.notApplicable("the model has no " + call.ops());
+    if (f.series.handlerProg().type() != dev.oomspec.reference.uapi.BpfProgType.STRUCT_OPS)
+      return Answer.notApplicable(id + " has no struct bpf_oom_ops: its OOM handler is a "
+          + f.series.handlerProg().type() + " program on " + f.series.handlerProg().attachBtfId());
     if (g.occupiedSlots() != null) {
       for (String slot : g.occupiedSlots()) {
         Outcome r = f.series.attachOom(new AttachRequest(true, null, f.slot(slot), Set.of("handle_out_of_memory")),
@@ -271,7 +274,11 @@ public final class ReferenceTarget implements Target {
       f.w.attach(t, oomMemcg);
       f.notes.add("process inner(201) created in " + call.oom());
     }
+    boolean hook = f.series.handlerProg().type() != dev.oomspec.reference.uapi.BpfProgType.STRUCT_OPS;
     for (dev.oomspec.spec.model.Handler h : call.handlers()) {
+      if (h.at().equals("hook") != hook)
+        return Answer.notApplicable(h.name() + " at " + h.at() + ": " + id + "'s OOM handler is "
+            + (hook ? "an fmod_ret program on its hook" : "a struct bpf_oom_ops, not a hook program"));
       Outcome r = f.series.attachOom(new AttachRequest(true, null, f.slot(h.at()), Set.of("handle_out_of_memory")),
           h.name(), handler(f, h, "bpf oom test"));
       if (r instanceof Outcome.NotExpressible n) return Answer.notApplicable(h.name() + " at " + h.at() + ": " + n.reason());
