@@ -130,6 +130,7 @@ public final class ReferenceTarget implements Target {
     long acquisitionsBefore = f.w.oomLock().acquisitions() + (heldByCaller ? 1 : 0);
     int runsBefore = f.model.recorder().runs().size();
     long[] ret = {Long.MIN_VALUE};
+    Throwable[] crash = {null};
     OomControl oc = OomControl.memcg(f.oomTest, Gfp.GFP_KERNEL, 0);
     Thread worker = new Thread(() -> {
       if (heldByCaller) f.w.oomLock().tryLock();
@@ -139,6 +140,7 @@ public final class ReferenceTarget implements Target {
       ret[0] = out instanceof Outcome.Returned r ? r.value() : Long.MAX_VALUE;
       if (out instanceof Outcome.NotExpressible n) f.notes.add("n/a: " + n.reason());
     }, "bpf_out_of_memory-caller");
+    worker.setUncaughtExceptionHandler((t, e) -> crash[0] = e);
     worker.setDaemon(true);
     worker.start();
     boolean released = lock != dev.oomspec.spec.model.LockState.HELD_BY_OTHER || g.escapeHatch() == null;
@@ -174,6 +176,7 @@ public final class ReferenceTarget implements Target {
       return new Answer.Answered(new Observed(null, f.anyKilled(), null, false, false, null, null, null, null, null),
           f.log(), f.notes);
     }
+    if (crash[0] != null) throw new IllegalStateException("the model failed inside bpf_out_of_memory()", crash[0]);
     if (ret[0] == Long.MAX_VALUE)
       return Answer.notApplicable(f.notes.get(f.notes.size() - 1).substring("n/a: ".length()));
     boolean taken = f.w.oomLock().acquisitions() > acquisitionsBefore;
