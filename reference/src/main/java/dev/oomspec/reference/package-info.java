@@ -1,9 +1,9 @@
 /**
- * oomspec reference: a Java model of the Linux OOM killer and of the "mm: BPF OOM" series, meant to be read
- * beside the kernel sources. One kernel file, one class: {@code mm.OomKill} ↔ mm/oom_kill.c,
- * {@code memcg.Memcontrol} ↔ mm/memcontrol.c, {@code mm.OomReaper} ↔ the oom_reaper kthread,
- * {@code bpf.BpfOom} ↔ mm/bpf_oom.c, {@code bpf.BpfKfuncs} ↔ the series' kfuncs. Kernel-version differences
- * are data ({@code profile.KernelProfiles}); series revisions are data ({@code bpf.BpfOomRevision}).
- * This module depends on no other oomspec module.
+ * oomspec reference: a Java model of the Linux OOM killer ({@code mm}), of the mainline BPF kfunc machinery the
+ * "mm: BPF OOM" series plugs into ({@code bpf}), and of the series itself, one package per revision
+ * ({@code series.rfc} … {@code series.post}) with the same class names, so that {@code diff -r} compares revisions.
+ * {@link dev.oomspec.reference.OomModel} is the entry point. Kernel-version differences are data
+ * ({@code profile.KernelProfiles}); the revisions are code. This module depends on no other oomspec module.
+ * See docs/reference.md.
  */
 package dev.oomspec.reference;

@@ -1,5 +1,6 @@
 package dev.oomspec.reference;
 
+import dev.oomspec.reference.mm.OomRecorder;
 import static dev.oomspec.reference.Samples.booleans;
 import static dev.oomspec.reference.Samples.forAll;
 import static dev.oomspec.reference.Samples.ints;
@@ -11,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.Gfp;
 import dev.oomspec.reference.mm.Mm;
 import dev.oomspec.reference.mm.OomControl;
@@ -21,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Invariants of selection and of oom_badness() against the formulas of kernel-oom.md §2. */
+/** Invariants of selection and of oom_badness() against its formulas (mm/oom_kill.c oom_badness() per kernel version). */
 class BadnessPropertiesTest {
     record Proc(long anon, long file, long swap, long pgBytes, int adj) {}
 
@@ -46,12 +47,12 @@ class BadnessPropertiesTest {
         return w;
     }
 
-    static OomControl globalOom(World w) {
+    static OomRecorder.Run globalOom(World w) {
         w.oomLock().lockKillable();
         try {
             OomControl oc = OomControl.global(Gfp.GFP_KERNEL, 0);
             w.oomKill().outOfMemory(oc);
-            return oc;
+            return w.recorder().run(oc);
         } finally {
             w.oomLock().unlock();
         }
@@ -64,7 +65,7 @@ class BadnessPropertiesTest {
 
     private static void adjMinInitAndKthreadsAreNeverChosen(String v, List<Proc> procs) {
         World w = world(v, procs, true);
-        OomControl oc = globalOom(w);
+        OomRecorder.Run oc = globalOom(w);
         Task victim = oc.victim();
         if (victim != null) {
             assertNotEquals(-1000, victim.oomScoreAdj());
@@ -107,7 +108,7 @@ class BadnessPropertiesTest {
         long got = w.oomKill().oomBadness(t, totalpages);
         var ver = dev.oomspec.reference.profile.KernelVersion.parse(v);
         boolean v59 = ver.atLeast(dev.oomspec.reference.profile.KernelVersion.of(5, 9));
-        // kernel-oom.md §2, written out independently of the model
+        // mm/oom_kill.c oom_badness(), written out independently of the model
         if (p.adj == -1000) { assertEquals(v59 ? Long.MIN_VALUE : 0, got); return; }
         long points = p.anon + p.file + p.swap + p.pgBytes / 4096;
         if (root && !ver.atLeast(dev.oomspec.reference.profile.KernelVersion.of(4, 17))) points -= points * 3 / 100;
@@ -127,7 +128,7 @@ class BadnessPropertiesTest {
         List<Proc> procs = new ArrayList<>();
         for (int i = 0; i < n; i++) procs.add(new Proc(rss, 0, 0, 0, 0));
         World w = world(v, procs, false);
-        OomControl oc = globalOom(w);
+        OomRecorder.Run oc = globalOom(w);
         // 5.3+: equal points replace → last in creation order; ≤5.2: the first leader stays
         assertEquals(new_ ? 100 + n - 1 : 100, oc.victim().pid());
     }

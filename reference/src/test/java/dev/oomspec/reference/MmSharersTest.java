@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.Mm;
 import dev.oomspec.reference.mm.Task;
 import java.util.List;
@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * __oom_kill_process(): every other process sharing the victim's mm is SIGKILLed (even adj −1000, 4.9+), except
- * init — which pins the mm: MMF_OOM_SKIP, no reaper, "oom killer %d (%s) has mm pinned by %d (%s)" (kernel-oom.md §7,
- * §13.12). Sharers are not victims: no mark_victim, no Killed line, no oom_kill count.
+ * init — which pins the mm: MMF_OOM_SKIP, no reaper, "oom killer %d (%s) has mm pinned by %d (%s)". Sharers are not victims: no mark_victim, no Killed line, no oom_kill count.
  */
 class MmSharersTest {
     @Test

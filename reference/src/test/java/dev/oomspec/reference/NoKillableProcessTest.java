@@ -1,18 +1,20 @@
 package dev.oomspec.reference;
 
+import dev.oomspec.reference.mm.OomRecorder;
+import dev.oomspec.reference.mm.OomTrace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.Mm;
 import dev.oomspec.reference.mm.OomControl;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nothing chosen (kernel-oom.md §6 step 10, §13.1, §13.12): header block, W "Out of memory and no killable
+ * Nothing chosen: header block, W "Out of memory and no killable
  * processes...", and for a real global OOM panic("System is deadlocked on memory"); out_of_memory() returns false.
  */
 class NoKillableProcessTest {
@@ -22,9 +24,9 @@ class NoKillableProcessTest {
         r.w.newInit(new Mm(100, 100, 0, 0, 0, 0));
         r.w.newKthread(2, "kthreadd");
         r.w.setCurrent(r.proc(300, "protected", 5000).setOomScoreAdj(-1000));
-        OomControl oc = r.global();
+        OomRecorder.Run oc = r.global();
         assertFalse(r.ret);
-        assertEquals(OomControl.Exit.NO_KILLABLE_PROCESS, oc.exit());
+        assertEquals(OomTrace.Exit.NO_KILLABLE_PROCESS, oc.exit());
         assertEquals("System is deadlocked on memory", oc.panic());
         List<String> l = r.lines();
         assertTrue(l.get(0).startsWith("protected invoked oom-killer: "));
@@ -41,9 +43,9 @@ class NoKillableProcessTest {
         Rig r = new Rig("6.18.0", Memcg.Hierarchy.V2);
         Memcg cg = r.cg("/c").setMemoryMax(1000).setSwapMax(0);
         r.w.setCurrent(r.proc(300, "protected", 900, cg).setOomScoreAdj(-1000));
-        OomControl oc = r.memcg(cg);
+        OomRecorder.Run oc = r.memcg(cg);
         assertFalse(r.ret);
-        assertEquals(OomControl.Exit.NO_KILLABLE_PROCESS, oc.exit());
+        assertEquals(OomTrace.Exit.NO_KILLABLE_PROCESS, oc.exit());
         assertNull(oc.panic());
         assertEquals(1, r.linesWith("Out of memory and no killable processes...").size());
         assertEquals(List.of(), r.linesWith("Kernel panic"));
@@ -53,7 +55,7 @@ class NoKillableProcessTest {
     void sysrqWithNothingKillableIsIgnored() {
         Rig r = new Rig("6.18.0", Memcg.Hierarchy.V2);
         r.w.setCurrent(r.proc(300, "protected", 900).setOomScoreAdj(-1000));
-        OomControl oc = r.w.oomKill().moomCallback();
+        OomRecorder.Run oc = r.w.recorder().run(r.w.oomKill().moomCallback());
         assertNull(oc.panic(), "never for sysrq");
         List<String> l = r.lines();
         assertTrue(l.get(0).contains("order=-1"), l.get(0));

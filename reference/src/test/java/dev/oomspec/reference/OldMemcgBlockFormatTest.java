@@ -2,14 +2,13 @@ package dev.oomspec.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.Task;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The memcg block of a memcg OOM report before 5.3 (kernel-oom.md §13.5, mem_cgroup_print_oom_info ≤4.20 /
- * mem_cgroup_print_oom_meminfo 5.0–5.2): "Task in … killed as a result of limit of …" (≤4.20), the three usage
+ * The memcg block of a memcg OOM report before 5.3: "Task in … killed as a result of limit of …" (≤4.20), the three usage
  * lines, then one "Memory cgroup stats for <path>:" line per memcg of the subtree with " %s:%luKB" pairs.
  */
 class OldMemcgBlockFormatTest {

@@ -1,17 +1,19 @@
 package dev.oomspec.reference;
 
+import dev.oomspec.reference.mm.OomRecorder;
+import dev.oomspec.reference.mm.OomTrace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.OomControl;
 import dev.oomspec.reference.mm.Task;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * memory.oom.group (kernel-oom.md §7 step 5, §8, §13.12, §15): v2 only, highest flagged ancestor within the OOM
+ * memory.oom.group: v2 only, highest flagged ancestor within the OOM
  * domain, members except adj −1000 and init, the "Tasks in … memory.oom.group set" line, the original victim
  * reported Killed twice, memory.events oom_kill / oom_group_kill, /proc/vmstat oom_kill.
  */
@@ -45,8 +47,8 @@ class OomGroupTest {
     @Test
     void memcgOomKillsTheWholeGroupExceptMinusThousand() {
         Job j = new Job("6.18.0", Memcg.Hierarchy.V2);
-        OomControl oc = j.r.memcg(j.job);
-        assertEquals(OomControl.Exit.KILLED, oc.exit());
+        OomRecorder.Run oc = j.r.memcg(j.job);
+        assertEquals(OomTrace.Exit.KILLED, oc.exit());
         assertTrue(j.r.ret);
         assertEquals(List.of(200, 201, 202), j.r.sigkilled(), "victim, then every member but adj -1000; nothing outside");
 
@@ -54,7 +56,7 @@ class OomGroupTest {
         List<String> kills = j.r.linesWith(": Killed process ");
         assertEquals(List.of(killed6(200, "big", 5000, 0, msg), killed6(200, "big", 5000, 0, msg),
                 killed6(201, "helper", 100, 0, msg), killed6(202, "other", 300, 0, msg)), kills,
-                "the original victim is not skipped by the group walk: reported Killed twice (§7, §17)");
+                "the original victim is not skipped by the group walk: reported Killed twice");
         List<String> all = j.r.lines();
         int group = all.indexOf("Tasks in /job are going to be killed due to memory.oom.group set");
         assertTrue(group > all.indexOf(kills.get(0)) && group < all.lastIndexOf(kills.get(1)),

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oomspec.reference.bpf.BpfKfuncs;
-import dev.oomspec.reference.bpf.BpfOom;
-import dev.oomspec.reference.bpf.SeriesRevision;
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.bpf.BpfProg;
+import dev.oomspec.reference.series.AttachRequest;
+import dev.oomspec.reference.series.v3.BpfOomOps;
+import dev.oomspec.reference.series.v3.Kfuncs;
+import dev.oomspec.reference.series.v3.OomKillBpf;
+import dev.oomspec.reference.uapi.BpfProgType;
+import java.util.Set;
+import dev.oomspec.reference.mm.Memcg;
+import dev.oomspec.reference.uapi.Errno;
 import dev.oomspec.reference.mm.Mm;
 import dev.oomspec.reference.mm.OomLock;
 import dev.oomspec.reference.mm.World;
@@ -19,6 +24,16 @@ import org.junit.jupiter.api.Test;
 class OomLockStressTest {
     static final int THREADS = 8, ITERATIONS = 2000;
     static final long HANG_GUARD_MS = 120_000; // join guard only
+    static final long WAIT = OomKillBpf.BPF_OOM_FLAGS_WAIT_ON_OOM_LOCK;
+
+    /** v3 booted on a 6.18 world; kfuncs as a sleepable SYSCALL program sees them (it may declare OOMs). */
+    static OomModel v3(java.util.function.Function<dev.oomspec.reference.series.Boot, dev.oomspec.reference.series.SeriesModel> series) {
+        return OomModel.builder().kernel("6.18.0").series(series).build();
+    }
+
+    static Kfuncs syscallKfuncs(OomModel m) {
+        return ((dev.oomspec.reference.series.v3.Series) m.series()).kfuncs(BpfProg.of(BpfProgType.SYSCALL, null, true));
+    }
 
     @Test
     void exactlyOneHolderAndEveryWaiterReturns() throws Exception {
@@ -51,28 +66,29 @@ class OomLockStressTest {
 
     @Test
     void bpfOutOfMemoryHandlesOneOomAtATime() throws Exception {
-        World w = World.forKernel("6.18.0", Memcg.Hierarchy.V2);
+        OomModel m = v3(dev.oomspec.reference.series.v3.Series::new);
+        World w = m.world();
         Memcg cg = w.memcontrol().createPath("/a").setMemoryMax(1000).setSwapMax(0);
         // no killable task: each OOM runs the full path and reports "no killable processes"
         w.setCurrent(w.newProcess(100, "trigger", 0, new Mm(10, 10, 0, 0, 0, 0)).setOomScoreAdj(-1000));
         w.attach(w.task(100), cg);
         AtomicInteger inside = new AtomicInteger(), maxInside = new AtomicInteger();
         w.addOomNotifier(() -> 0);
-        BpfOom bpf = BpfOom.install(w, SeriesRevision.V3);
-        bpf.attach(dev.oomspec.reference.bpf.Handlers.of("probe", (oc, ctx) -> {
+        Kfuncs kfuncs = syscallKfuncs(m);
+        ((dev.oomspec.reference.series.v3.Series) m.series()).attach(new BpfOomOps((oc, link, k) -> {
             int now = inside.incrementAndGet();
             maxInside.accumulateAndGet(now, Math::max);
             Thread.yield();
             inside.decrementAndGet();
             return 0;
-        }), cg);
+        }, "probe"), Set.of("handle_out_of_memory"), new AttachRequest(true, null, new AttachRequest.Valid(cg), Set.of()));
         AtomicInteger ok = new AtomicInteger(), busy = new AtomicInteger();
         Thread[] ts = new Thread[4];
         for (int i = 0; i < ts.length; i++) {
             final boolean wait = i % 2 == 0;
             ts[i] = new Thread(() -> {
                 for (int k = 0; k < 300; k++) {
-                    int r = bpf.kfuncs().bpfOutOfMemory(cg, 0, wait ? BpfKfuncs.BPF_OOM_FLAGS_WAIT_ON_OOM_LOCK : 0);
+                    int r = kfuncs.bpfOutOfMemory(cg, 0, wait ? WAIT : 0);
                     if (r == Errno.EBUSY.neg()) { assertFalse(wait); busy.incrementAndGet(); }
                     else { assertTrue(r == 0 || r == 1, "ret " + r); ok.incrementAndGet(); }
                 }
@@ -88,14 +104,15 @@ class OomLockStressTest {
 
     @Test
     void trylockOnContentionIsEbusyAndAFatalSignalWhileWaitingIsEintr() throws Exception {
-        World w = World.forKernel("6.18.0", Memcg.Hierarchy.V2);
-        BpfOom bpf = BpfOom.install(w, SeriesRevision.V3);
+        OomModel m = v3(dev.oomspec.reference.series.v3.Series::new);
+        World w = m.world();
+        Kfuncs kfuncs = syscallKfuncs(m);
         Object other = new Object();
         assertTrue(w.oomLock().tryLockAs(other)); // held by another task
-        assertEquals(Errno.EBUSY.neg(), bpf.kfuncs().bpfOutOfMemory(null, 0, 0));
+        assertEquals(Errno.EBUSY.neg(), kfuncs.bpfOutOfMemory(null, 0, 0));
         int[] ret = {1};
         CountDownLatch waiting = new CountDownLatch(1);
-        Thread waiter = new Thread(() -> { waiting.countDown(); ret[0] = bpf.kfuncs().bpfOutOfMemory(null, 0, BpfKfuncs.BPF_OOM_FLAGS_WAIT_ON_OOM_LOCK); });
+        Thread waiter = new Thread(() -> { waiting.countDown(); ret[0] = kfuncs.bpfOutOfMemory(null, 0, WAIT); });
         waiter.start();
         waiting.await();
         waiter.interrupt(); // fatal signal, whether it arrives before or during the wait
@@ -108,12 +125,14 @@ class OomLockStressTest {
 
     @Test
     void proposedEscapeHatchEndsTheWait() throws Exception {
-        World w = World.forKernel("6.18.0", Memcg.Hierarchy.V2);
-        BpfOom bpf = BpfOom.install(w, SeriesRevision.V3, true).setEscapeHatch(() -> false);
+        OomModel m = v3(dev.oomspec.reference.series.v3proposed.Series::new);
+        ((dev.oomspec.reference.series.v3proposed.Series) m.series()).setEscapeHatch(() -> false);
+        World w = m.world();
+        Kfuncs kfuncs = syscallKfuncs(m);
         Object other = new Object();
         w.oomLock().tryLockAs(other);
         int[] ret = {1};
-        Thread waiter = new Thread(() -> ret[0] = bpf.kfuncs().bpfOutOfMemory(null, 0, BpfKfuncs.BPF_OOM_FLAGS_WAIT_ON_OOM_LOCK));
+        Thread waiter = new Thread(() -> ret[0] = kfuncs.bpfOutOfMemory(null, 0, WAIT));
         waiter.start();
         while (waiter.getState() != Thread.State.WAITING && waiter.isAlive()) Thread.onSpinWait();
         w.oomLock().unlockAs(other); // progress elsewhere: the hatch says "no longer warranted"

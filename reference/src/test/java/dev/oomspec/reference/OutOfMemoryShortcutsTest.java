@@ -1,10 +1,12 @@
 package dev.oomspec.reference;
 
+import dev.oomspec.reference.mm.OomRecorder;
+import dev.oomspec.reference.mm.OomTrace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.Gfp;
 import dev.oomspec.reference.mm.OomControl;
 import dev.oomspec.reference.mm.Task;
@@ -14,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The early exits of out_of_memory() (kernel-oom.md §6 steps 3–4, §7 step 1): the silent current-task-exiting and
+ * The early exits of out_of_memory(): the silent current-task-exiting and
  * victim-exiting shortcuts, and the !__GFP_FS bail-out with its gfp_mask != 0 guard history.
  */
 class OutOfMemoryShortcutsTest {
@@ -24,9 +26,9 @@ class OutOfMemoryShortcutsTest {
         r.proc(201, "big", 5000);
         Task cur = r.proc(200, "dying", 100).setGroupExit(true);
         r.w.setCurrent(cur);
-        OomControl oc = r.global();
+        OomRecorder.Run oc = r.global();
         assertTrue(r.ret);
-        assertEquals(OomControl.Exit.CURRENT_EXITING, oc.exit());
+        assertEquals(OomTrace.Exit.CURRENT_EXITING, oc.exit());
         assertEquals(List.of(), r.lines(), "silent: no report");
         assertEquals(List.of(), r.sigkilled(), "no SIGKILL sent");
         assertEquals(0, r.w.vmstatOomKill());
@@ -46,15 +48,15 @@ class OutOfMemoryShortcutsTest {
         Task leader = r.proc(200, "app", 100);
         Task t = r.w.newThread(leader, 210, "app-worker").setExiting(true);
         r.w.setCurrent(t);
-        OomControl oc = r.global();
-        assertEquals(OomControl.Exit.KILLED, oc.exit());
+        OomRecorder.Run oc = r.global();
+        assertEquals(OomTrace.Exit.KILLED, oc.exit());
         assertEquals(big, oc.victim());
 
         Rig s = new Rig("6.18.0", Memcg.Hierarchy.V2);
         s.proc(201, "big", 5000);
         Task lone = s.proc(200, "lone", 100).setExiting(true);
         s.w.setCurrent(lone);
-        assertEquals(OomControl.Exit.CURRENT_EXITING, s.global().exit(), "single-threaded and PF_EXITING");
+        assertEquals(OomTrace.Exit.CURRENT_EXITING, s.global().exit(), "single-threaded and PF_EXITING");
     }
 
     @Test
@@ -72,7 +74,7 @@ class OutOfMemoryShortcutsTest {
         Rig r = new Rig("6.18.0", Memcg.Hierarchy.V2);
         Task big = r.proc(201, "big", 5000).setGroupExit(true);
         r.w.setCurrent(r.proc(200, "cur", 100));
-        OomControl oc = r.global();
+        OomRecorder.Run oc = r.global();
         assertEquals(big, oc.victim());
         assertEquals(List.of(), r.lines(), "oom_kill_process() shortcut: no header, no Killed line");
         assertEquals(0, r.w.vmstatOomKill());
@@ -93,15 +95,15 @@ class OutOfMemoryShortcutsTest {
             "6.5.0,  ZERO, NOFS_BAILOUT",
             "6.18.0, ZERO, NOFS_BAILOUT",
             "6.18.0, KERNEL, KILLED"})
-    void nofsBailout(String version, String gfp, OomControl.Exit exit) {
+    void nofsBailout(String version, String gfp, OomTrace.Exit exit) {
         Rig r = new Rig(version, Memcg.Hierarchy.V2);
         r.proc(201, "big", 5000);
         r.w.setCurrent(r.proc(200, "cur", 100));
         int mask = switch (gfp) { case "NOFS" -> Gfp.GFP_NOFS; case "ZERO" -> 0; default -> Gfp.GFP_KERNEL; };
-        OomControl oc = r.run(OomControl.global(mask, 0));
+        OomRecorder.Run oc = r.run(OomControl.global(mask, 0));
         assertEquals(exit, oc.exit());
         assertTrue(r.ret);
-        if (exit == OomControl.Exit.NOFS_BAILOUT) {
+        if (exit == OomTrace.Exit.NOFS_BAILOUT) {
             assertEquals(List.of(), r.lines());
             assertEquals(List.of(), r.sigkilled());
         }
@@ -113,8 +115,8 @@ class OutOfMemoryShortcutsTest {
         Memcg cg = r.cg("/c").setMemoryMax(6000).setSwapMax(0);
         Task big = r.proc(201, "big", 5000, cg);
         r.w.setCurrent(big);
-        OomControl oc = r.run(OomControl.memcg(cg, Gfp.GFP_NOFS, 0));
-        assertEquals(OomControl.Exit.KILLED, oc.exit());
+        OomRecorder.Run oc = r.run(OomControl.memcg(cg, Gfp.GFP_NOFS, 0));
+        assertEquals(OomTrace.Exit.KILLED, oc.exit());
         assertFalse(r.linesWith("Killed process").isEmpty());
     }
 }

@@ -1,10 +1,12 @@
 package dev.oomspec.reference;
 
+import dev.oomspec.reference.mm.OomRecorder;
+import dev.oomspec.reference.mm.OomTrace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.Gfp;
 import dev.oomspec.reference.mm.OomControl;
 import dev.oomspec.reference.mm.Task;
@@ -14,8 +16,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * check_panic_on_oom() (vm.panic_on_oom 0/1/2 by constraint, never for sysrq) and vm.oom_kill_allocating_task
- * (kernel-oom.md §6 steps 6–7, §11, §13.1, §13.12).
+ * check_panic_on_oom() (vm.panic_on_oom 0/1/2 by constraint, never for sysrq) and vm.oom_kill_allocating_task.
  */
 class PanicAndAllocatingTaskTest {
     final Rig r = new Rig("6.18.0", Memcg.Hierarchy.V2);
@@ -28,8 +29,8 @@ class PanicAndAllocatingTaskTest {
     @Test
     void panicOnOom1PanicsForAnUnconstrainedGlobalOom() {
         r.w.setPanicOnOom(1);
-        OomControl oc = r.global();
-        assertEquals(OomControl.Exit.PANIC_ON_OOM, oc.exit());
+        OomRecorder.Run oc = r.global();
+        assertEquals(OomTrace.Exit.PANIC_ON_OOM, oc.exit());
         assertEquals("Out of memory: system-wide panic_on_oom is enabled", oc.panic());
         List<String> l = r.lines();
         assertEquals("alloc invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0", l.get(0));
@@ -42,8 +43,8 @@ class PanicAndAllocatingTaskTest {
     @Test
     void panicOnOom1IgnoresMemcgAndCpusetConstraints() {
         r.w.setPanicOnOom(1);
-        OomControl oc = r.memcg(job);
-        assertEquals(OomControl.Exit.KILLED, oc.exit());
+        OomRecorder.Run oc = r.memcg(job);
+        assertEquals(OomTrace.Exit.KILLED, oc.exit());
         assertNull(oc.panic());
         assertEquals(List.of(200), r.sigkilled());
 
@@ -51,17 +52,17 @@ class PanicAndAllocatingTaskTest {
         n.w.setNodes(new TreeMap<>(java.util.Map.of(0, 1L << 19, 1, 1L << 19))).setPanicOnOom(1);
         Task cur = n.proc(300, "pinned", 5000).setMemsAllowed(Set.of(0));
         n.w.setCurrent(cur);
-        OomControl c = n.global();
+        OomRecorder.Run c = n.global();
         assertEquals(dev.oomspec.reference.mm.Constraint.CONSTRAINT_CPUSET, c.constraint());
         assertNull(c.panic(), "panic_on_oom=1: only CONSTRAINT_NONE panics");
-        assertEquals(OomControl.Exit.KILLED, c.exit());
+        assertEquals(OomTrace.Exit.KILLED, c.exit());
     }
 
     @Test
     void panicOnOom2IsCompulsoryEvenForMemcg() {
         r.w.setPanicOnOom(2);
-        OomControl oc = r.memcg(job);
-        assertEquals(OomControl.Exit.PANIC_ON_OOM, oc.exit());
+        OomRecorder.Run oc = r.memcg(job);
+        assertEquals(OomTrace.Exit.PANIC_ON_OOM, oc.exit());
         assertEquals("Kernel panic - not syncing: Out of memory: compulsory panic_on_oom is enabled", r.lines().get(r.lines().size() - 1));
         assertEquals("panic", r.records().get(r.records().size() - 1).level());
         assertEquals(List.of(), r.sigkilled());
@@ -71,17 +72,17 @@ class PanicAndAllocatingTaskTest {
     @Test
     void panicOnOomNeverForSysrq() {
         r.w.setPanicOnOom(2);
-        OomControl oc = r.w.oomKill().moomCallback();
+        OomRecorder.Run oc = r.w.recorder().run(r.w.oomKill().moomCallback());
         assertNull(oc.panic());
-        assertEquals(OomControl.Exit.KILLED, oc.exit());
+        assertEquals(OomTrace.Exit.KILLED, oc.exit());
         assertEquals(List.of(200), r.sigkilled());
     }
 
     @Test
     void allocatingTaskIsKilledInsteadOfTheBiggest() {
         r.w.setOomKillAllocatingTask(true);
-        OomControl oc = r.global();
-        assertEquals(OomControl.Exit.ALLOCATING_TASK, oc.exit());
+        OomRecorder.Run oc = r.global();
+        assertEquals(OomTrace.Exit.ALLOCATING_TASK, oc.exit());
         assertTrue(r.ret);
         assertEquals(List.of(201), r.sigkilled());
         assertEquals(List.of(), oc.candidates(), "no scan, no badness");
@@ -94,31 +95,31 @@ class PanicAndAllocatingTaskTest {
     void allocatingTaskSkipsTheExistingVictimAbort() {
         r.w.setOomKillAllocatingTask(true);
         big.markAsPreviousVictim();
-        OomControl oc = r.global();
-        assertEquals(OomControl.Exit.ALLOCATING_TASK, oc.exit(), "no abort check on this path");
+        OomRecorder.Run oc = r.global();
+        assertEquals(OomTrace.Exit.ALLOCATING_TASK, oc.exit(), "no abort check on this path");
         assertEquals(List.of(201), r.sigkilled());
     }
 
     @Test
     void allocatingTaskNotForMemcgOrMinusThousand() {
         r.w.setOomKillAllocatingTask(true);
-        OomControl m = r.memcg(job);
-        assertEquals(OomControl.Exit.KILLED, m.exit(), "never for memcg OOMs (4.9+)");
+        OomRecorder.Run m = r.memcg(job);
+        assertEquals(OomTrace.Exit.KILLED, m.exit(), "never for memcg OOMs (4.9+)");
         assertEquals(List.of(200), r.sigkilled());
 
         Rig q = new Rig("6.18.0", Memcg.Hierarchy.V2);
         q.proc(200, "big", 5000);
         q.w.setCurrent(q.proc(201, "alloc", 1000).setOomScoreAdj(-1000)).setOomKillAllocatingTask(true);
-        OomControl g = q.global();
-        assertEquals(OomControl.Exit.KILLED, g.exit(), "adj -1000 current falls through to the scan");
+        OomRecorder.Run g = q.global();
+        assertEquals(OomTrace.Exit.KILLED, g.exit(), "adj -1000 current falls through to the scan");
         assertEquals(List.of(200), q.sigkilled());
     }
 
     @Test
     void gfpIrrelevantForPanicButNofsStillBailsFirst() {
         r.w.setPanicOnOom(2);
-        OomControl oc = r.run(OomControl.global(Gfp.GFP_NOFS, 0));
-        assertEquals(OomControl.Exit.NOFS_BAILOUT, oc.exit(), "step 4 (NOFS) comes before step 6 (panic)");
+        OomRecorder.Run oc = r.run(OomControl.global(Gfp.GFP_NOFS, 0));
+        assertEquals(OomTrace.Exit.NOFS_BAILOUT, oc.exit(), "step 4 (NOFS) comes before step 6 (panic)");
         assertNull(oc.panic());
     }
 }

@@ -1,10 +1,12 @@
 package dev.oomspec.reference;
 
+import dev.oomspec.reference.mm.OomRecorder;
+import dev.oomspec.reference.mm.OomTrace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.Mm;
 import dev.oomspec.reference.mm.OomControl;
 import dev.oomspec.reference.mm.Task;
@@ -12,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OOM reaper (kernel-oom.md §9, §13.14, §14): queued 2 s after the kill from 5.18 (immediately 4.6–5.17, absent
+ * The OOM reaper: queued 2 s after the kill from 5.18 (immediately 4.6–5.17, absent
  * 4.4); up to 10 attempts 100 ms apart, then "oom_reaper: unable to reap pid:…"; MMF_OOM_SKIP set either way; LIFO;
  * dropped silently when the victim exited meanwhile; the tracepoint sequence.
  */
@@ -27,7 +29,7 @@ class ReaperTest {
             Task t = r.w.newProcess(pid, comm, 0, mm);
             r.w.attach(t, cg);
             r.w.setCurrent(t);
-            OomControl oc = r.memcg(cg);
+            OomRecorder.Run oc = r.memcg(cg);
             assertEquals(t, oc.victim());
             return t;
         }
@@ -139,7 +141,7 @@ class ReaperTest {
         Task next = r.proc(201, "next", 1000);
         r.w.setCurrent(next);
         assertEquals(v, r.global().victim());
-        assertEquals(OomControl.Exit.ABORTED_EXISTING_VICTIM, r.global().exit(), "victim not yet MMF_OOM_SKIP");
+        assertEquals(OomTrace.Exit.ABORTED_EXISTING_VICTIM, r.global().exit(), "victim not yet MMF_OOM_SKIP");
         r.w.advanceTime(3000);
         assertTrue(v.mm().oomSkip());
         assertEquals(next, r.global().victim(), "the unreaped victim is now skipped");

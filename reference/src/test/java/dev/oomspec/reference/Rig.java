@@ -1,13 +1,14 @@
 package dev.oomspec.reference;
 
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.Gfp;
 import dev.oomspec.reference.mm.Mm;
 import dev.oomspec.reference.mm.OomControl;
+import dev.oomspec.reference.mm.OomRecorder;
 import dev.oomspec.reference.mm.Task;
 import dev.oomspec.reference.mm.World;
-import dev.oomspec.reference.print.LogLine;
-import dev.oomspec.reference.print.TraceEvent;
+import dev.oomspec.reference.printk.LogLine;
+import dev.oomspec.reference.printk.TraceEvent;
 import java.util.List;
 
 /** A small world builder for the mechanism tests: processes with plain anon rss, OOMs run under oom_lock. */
@@ -31,11 +32,12 @@ final class Rig {
 
     Memcg cg(String path) { return w.memcontrol().createPath(path); }
 
-    OomControl run(OomControl oc) {
+    /** out_of_memory(oc) under oom_lock; what it did, as the world's recorder observed it. */
+    OomRecorder.Run run(OomControl oc) {
         w.oomLock().lockKillable();
         try {
             ret = w.oomKill().outOfMemory(oc);
-            return oc;
+            return w.recorder().run(oc);
         } finally {
             w.oomLock().unlock();
         }
@@ -44,9 +46,9 @@ final class Rig {
     /** out_of_memory()'s return value of the last {@link #run}. */
     boolean ret;
 
-    OomControl global() { return run(OomControl.global(Gfp.GFP_HIGHUSER_MOVABLE, 0)); }
+    OomRecorder.Run global() { return run(OomControl.global(Gfp.GFP_HIGHUSER_MOVABLE, 0)); }
 
-    OomControl memcg(Memcg m) { return run(OomControl.memcg(m, Gfp.GFP_KERNEL, 0)); }
+    OomRecorder.Run memcg(Memcg m) { return run(OomControl.memcg(m, Gfp.GFP_KERNEL, 0)); }
 
     List<String> lines() { return w.kmsg().lines(); }
 

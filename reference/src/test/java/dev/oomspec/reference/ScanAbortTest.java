@@ -1,17 +1,19 @@
 package dev.oomspec.reference;
 
+import dev.oomspec.reference.mm.OomRecorder;
+import dev.oomspec.reference.mm.OomTrace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.OomControl;
 import dev.oomspec.reference.mm.Task;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * oom_evaluate_task() (kernel-oom.md §5): an existing victim without MMF_OOM_SKIP aborts the scan (nothing killed,
+ * oom_evaluate_task(): an existing victim without MMF_OOM_SKIP aborts the scan (nothing killed,
  * nothing printed, returns true); with MMF_OOM_SKIP it is skipped; oom_task_origin() wins with LONG_MAX.
  */
 class ScanAbortTest {
@@ -25,9 +27,9 @@ class ScanAbortTest {
     @Test
     void existingVictimAbortsTheScanSilently() {
         old.markAsPreviousVictim();
-        OomControl oc = r.global();
+        OomRecorder.Run oc = r.global();
         assertTrue(r.ret, "an aborted scan returns true");
-        assertEquals(OomControl.Exit.ABORTED_EXISTING_VICTIM, oc.exit());
+        assertEquals(OomTrace.Exit.ABORTED_EXISTING_VICTIM, oc.exit());
         assertNull(oc.victim());
         assertEquals(List.of(), r.sigkilled());
         assertEquals(List.of(), r.lines(), "no report at all");
@@ -40,8 +42,8 @@ class ScanAbortTest {
         Task first = q.proc(200, "first", 10).markAsPreviousVictim();
         q.proc(201, "big", 5000);
         q.w.setCurrent(first);
-        OomControl oc = q.global();
-        assertEquals(OomControl.Exit.ABORTED_EXISTING_VICTIM, oc.exit());
+        OomRecorder.Run oc = q.global();
+        assertEquals(OomTrace.Exit.ABORTED_EXISTING_VICTIM, oc.exit());
         assertEquals(1, oc.candidates().size(), "the scan stopped at the victim; big was never evaluated");
         assertEquals(List.of(), q.sigkilled());
     }
@@ -50,8 +52,8 @@ class ScanAbortTest {
     void existingVictimWithOomSkipIsSkipped() {
         old.markAsPreviousVictim();
         old.mm().setOomSkip(true);
-        OomControl oc = r.global();
-        assertEquals(OomControl.Exit.KILLED, oc.exit());
+        OomRecorder.Run oc = r.global();
+        assertEquals(OomTrace.Exit.KILLED, oc.exit());
         assertEquals(big, oc.victim());
         assertEquals(List.of(201), r.sigkilled());
     }
@@ -59,7 +61,7 @@ class ScanAbortTest {
     @Test
     void oomTaskOriginBeatsABiggerTask() {
         small.setOomFlagOrigin(true);
-        OomControl oc = r.global();
+        OomRecorder.Run oc = r.global();
         assertEquals(small, oc.victim());
         assertEquals(Long.MAX_VALUE, oc.chosenPoints(), "LONG_MAX");
         assertEquals(List.of(200), r.sigkilled());
@@ -76,8 +78,8 @@ class ScanAbortTest {
     void originDoesNotOverrideTheAbort() {
         small.setOomFlagOrigin(true);
         old.markAsPreviousVictim();
-        OomControl oc = r.global();
-        assertEquals(OomControl.Exit.ABORTED_EXISTING_VICTIM, oc.exit(), "the abort test comes before the origin test");
+        OomRecorder.Run oc = r.global();
+        assertEquals(OomTrace.Exit.ABORTED_EXISTING_VICTIM, oc.exit(), "the abort test comes before the origin test");
         assertEquals(List.of(), r.sigkilled());
     }
 }

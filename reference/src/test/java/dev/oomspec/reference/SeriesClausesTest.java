@@ -2,32 +2,50 @@ package dev.oomspec.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oomspec.reference.bpf.AttachTarget;
-import dev.oomspec.reference.bpf.BpfKfuncs;
-import dev.oomspec.reference.bpf.BpfOom;
-import dev.oomspec.reference.bpf.FilterVerdict;
-import dev.oomspec.reference.bpf.Handlers;
-import dev.oomspec.reference.bpf.Kfunc;
-import dev.oomspec.reference.bpf.KfuncFilter;
-import dev.oomspec.reference.bpf.ProgType;
-import dev.oomspec.reference.bpf.SeriesRevision;
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.bpf.BpfProg;
+import dev.oomspec.reference.bpf.Verifier;
+import dev.oomspec.reference.bpf.Verifier.KfuncVerdict;
 import dev.oomspec.reference.mm.Gfp;
+import dev.oomspec.reference.mm.MaxPageOrder;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.Mm;
 import dev.oomspec.reference.mm.OomControl;
+import dev.oomspec.reference.mm.OomRecorder;
+import dev.oomspec.reference.mm.OomTrace;
 import dev.oomspec.reference.mm.Task;
 import dev.oomspec.reference.mm.World;
 import dev.oomspec.reference.profile.KernelProfiles;
+import dev.oomspec.reference.series.AttachRequest;
+import dev.oomspec.reference.series.Boot;
+import dev.oomspec.reference.series.KfuncArgs;
+import dev.oomspec.reference.series.Outcome;
+import dev.oomspec.reference.series.SeriesModel;
+import dev.oomspec.reference.uapi.BpfLink;
+import dev.oomspec.reference.uapi.BpfProgType;
+import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** Clauses of bpf-oom-series.md §4–§7 and profile facts of kernel-oom.md, one assertion each. */
+/** The series' kfunc, attach and dispatch paths, one kernel behaviour per assertion, and kernel profile facts. */
 class SeriesClausesTest {
-    World w = World.forKernel("6.18.0", Memcg.Hierarchy.V2).setTotalSwapPages(0);
-    Memcg cg = w.memcontrol().createPath("/job").setMemoryMax(10000).setSwapMax(0);
-    Task big = proc(200, "big", 5000, 0), small = proc(201, "small", 1000, 0);
+    static final BpfProg SYSCALL = BpfProg.of(BpfProgType.SYSCALL, null, true);
+    static final Set<String> HANDLER = Set.of("handle_out_of_memory");
+
+    OomModel m;
+    World w;
+    Memcg cg;
+    Task big, small;
+
+    void boot(Function<Boot, SeriesModel> series) {
+        m = OomModel.builder().kernel("6.18.0").series(series).build();
+        w = m.world().setTotalSwapPages(0);
+        cg = w.memcontrol().createPath("/job").setMemoryMax(10000).setSwapMax(0);
+        big = proc(200, "big", 5000, 0);
+        small = proc(201, "small", 1000, 0);
+    }
 
     Task proc(int pid, String comm, long rss, int adj) {
         Task t = w.newProcess(pid, comm, 0, new Mm(rss, rss, 0, 0, 0, 0)).setOomScoreAdj(adj);
@@ -36,120 +54,139 @@ class SeriesClausesTest {
         return t;
     }
 
-    OomControl memcgOom() {
-        w.oomLock().lockKillable();
-        try {
-            OomControl oc = OomControl.memcg(cg, Gfp.GFP_KERNEL, 0);
-            w.oomKill().outOfMemory(oc);
-            return oc;
-        } finally { w.oomLock().unlock(); }
-    }
+    OomRecorder.Run memcgOom() { return m.outOfMemory(OomControl.memcg(cg, Gfp.GFP_KERNEL, 0)); }
+
+    dev.oomspec.reference.series.v3.Series v3() { return (dev.oomspec.reference.series.v3.Series) m.series(); }
 
     @Test void kill01to02_checkOrderV3() {
-        BpfOom bpf = BpfOom.install(w, SeriesRevision.V3);
+        boot(dev.oomspec.reference.series.v3.Series::new);
+        var k = v3().kfuncs(BpfProg.structOps("bpf_oom_ops", true));
         OomControl oc = OomControl.memcg(cg, Gfp.GFP_KERNEL, 0);
         Task init = w.newInit(new Mm(1, 1, 0, 0, 0, 0)).setOomScoreAdj(-1000);
-        assertEquals(-1, bpf.kfuncs().bpfOomKillProcess(oc, init, "x"), "KILL-01 before KILL-02: -EPERM");
-        assertEquals(-22, bpf.kfuncs().bpfOomKillProcess(oc, small.setOomScoreAdj(-1000), "x"), "KILL-02 -EINVAL");
-        assertEquals(0, bpf.kfuncs().bpfOomKillProcess(oc, big, "x"));
-        assertTrue(oc.bpfMemoryFreed(), "KILL-05");
+        assertEquals(-1, k.bpfOomKillProcess(oc.view(), init, "x"), "unkillable before adj-min: -EPERM");
+        assertEquals(-22, k.bpfOomKillProcess(oc.view(), small.setOomScoreAdj(-1000), "x"), "adj-min -EINVAL");
+        assertEquals(0, k.bpfOomKillProcess(oc.view(), big, "x"));
+        assertTrue(oc.bpfMemoryFreed(), "bpf_memory_freed set");
     }
 
     @Test void kill03_trygetRfcToV2_andProposedFold() {
-        BpfOom bpf = BpfOom.install(w, SeriesRevision.V2);
+        boot(dev.oomspec.reference.series.v2.Series::new);
+        var k = ((dev.oomspec.reference.series.v2.Series) m.series()).kfuncs(BpfProg.structOps("bpf_oom_ops", true));
         OomControl oc = OomControl.memcg(cg, Gfp.GFP_KERNEL, 0);
-        assertEquals(-22, bpf.kfuncs().bpfOomKillProcess(oc, small.setTryGetFails(true), "x"));
-        assertEquals(0, bpf.kfuncs().bpfOomKillProcess(oc, big.setOomScoreAdj(-1000), "x"), "v2 does not check -1000");
-        World w2 = World.forKernel("6.18.0", Memcg.Hierarchy.V2);
-        BpfOom p = BpfOom.install(w2, SeriesRevision.V3, true);
+        assertEquals(-22, k.bpfOomKillProcess(oc.view(), small.setTryGetFails(true), "x"));
+        assertEquals(0, k.bpfOomKillProcess(oc.view(), big.setOomScoreAdj(-1000), "x"), "v2 does not check -1000");
+        OomModel p = OomModel.builder().series(dev.oomspec.reference.series.v3proposed.Series::new).build();
+        World w2 = p.world();
+        var pk = ((dev.oomspec.reference.series.v3.Series) p.series()).kfuncs(BpfProg.structOps("bpf_oom_ops", true));
         Task a = w2.newProcess(300, "a", 0, new Mm(1, 1, 0, 0, 0, 0)).setOomScoreAdj(-1000);
         Task b = w2.newProcess(301, "b", 0, new Mm(1, 1, 0, 0, 0, 0).setOomSkip(true));
         Task c = w2.newVforkChild(302, "c", w2.newProcess(303, "parent", 0, new Mm(1, 1, 0, 0, 0, 0)));
         OomControl oc2 = OomControl.global(Gfp.GFP_KERNEL, 0);
-        assertEquals(-1, p.kfuncs().bpfOomKillProcess(oc2, a, "x"));
-        assertEquals(-1, p.kfuncs().bpfOomKillProcess(oc2, b, "x"));
-        assertEquals(-1, p.kfuncs().bpfOomKillProcess(oc2, c, "x"));
+        assertEquals(-1, pk.bpfOomKillProcess(oc2.view(), a, "x"));
+        assertEquals(-1, pk.bpfOomKillProcess(oc2.view(), b, "x"));
+        assertEquals(-1, pk.bpfOomKillProcess(oc2.view(), c, "x"));
     }
 
     @Test void oom01to03_argumentChecksThenLock() {
-        BpfOom bpf = BpfOom.install(w, SeriesRevision.V3);
-        BpfKfuncs k = bpf.kfuncs();
+        boot(dev.oomspec.reference.series.v3.Series::new);
+        var k = v3().kfuncs(SYSCALL);
         Object other = new Object();
         w.oomLock().tryLockAs(other);
-        assertEquals(-22, k.bpfOutOfMemory(cg, 0, 2L), "OOM-01 before the lock");
+        assertEquals(-22, k.bpfOutOfMemory(cg, 0, 2L), "flags before the lock");
         assertEquals(-22, k.bpfOutOfMemory(cg, 0, 3L));
-        assertEquals(-22, k.bpfOutOfMemory(cg, 11, 0), "OOM-02: MAX_PAGE_ORDER 10 inclusive");
+        assertEquals(-22, k.bpfOutOfMemory(cg, 11, 0), "order: MAX_PAGE_ORDER 10 inclusive");
         assertEquals(-22, k.bpfOutOfMemory(cg, -1, 0));
-        assertEquals(-16, k.bpfOutOfMemory(cg, 10, 0), "OOM-03");
-        bpf.setMaxPageOrder(13); // arm64 64K pages
-        assertEquals(-16, k.bpfOutOfMemory(cg, 13, 0));
+        assertEquals(-16, k.bpfOutOfMemory(cg, 10, 0), "trylock fails");
         w.oomLock().unlockAs(other);
-        assertEquals(1, k.bpfOutOfMemory(cg, 0, 0), "OOM-05: the kernel killer ran");
-        assertEquals(big, k.lastDeclaredOomControl().victim());
-        assertThrows(UnsupportedOperationException.class, () -> k.bpfOutOfMemory(cg, 0));
+        int runs = m.recorder().runs().size();
+        assertEquals(1, k.bpfOutOfMemory(cg, 0, 0), "the kernel killer ran");
+        assertEquals(big, m.recorder().runs().get(runs).victim());
+        OomModel arm = OomModel.builder().arch("arm64", "ARM64_64K_PAGES").series(dev.oomspec.reference.series.v3.Series::new).build();
+        assertEquals(13, arm.series().boot().maxPageOrder(), "arm64 64K pages");
+        var ak = ((dev.oomspec.reference.series.v3.Series) arm.series()).kfuncs(SYSCALL);
+        arm.world().oomLock().tryLockAs(other);
+        assertEquals(-16, ak.bpfOutOfMemory(null, 13, 0));
+        assertEquals(-22, ak.bpfOutOfMemory(null, 14, 0));
+        assertInstanceOf(Outcome.NotExpressible.class,
+                m.series().kfunc(SYSCALL, "bpf_out_of_memory", new KfuncArgs().memcg(cg).order(0), OomControl.memcg(cg, 0, 0)),
+                "v3 needs flags");
     }
 
     @Test void oom07_globalWithZeroGfpDoesNothingBeforeV3() {
-        BpfOom bpf = BpfOom.install(w, SeriesRevision.V2);
-        assertEquals(1, bpf.kfuncs().bpfOutOfMemory(null, 0, 0L, null));
-        assertEquals(OomControl.Exit.NOFS_BAILOUT, bpf.kfuncs().lastDeclaredOomControl().exit());
-        assertTrue(bpf.kfuncs().lastDeclaredOomControl().killed().isEmpty());
+        boot(dev.oomspec.reference.series.v2.Series::new);
+        var k = ((dev.oomspec.reference.series.v2.Series) m.series()).kfuncs(BpfProg.structOps("bpf_psi_ops", true));
+        assertEquals(1, k.bpfOutOfMemory(null, 0, 0L, null));
+        OomRecorder.Run run = m.recorder().runs().get(m.recorder().runs().size() - 1);
+        assertEquals(OomTrace.Exit.NOFS_BAILOUT, run.exit());
+        assertTrue(run.killed().isEmpty());
     }
 
     @Test void hnd01_returningOneWithoutAKillDoesNotDisableTheKernelKiller() {
-        BpfOom bpf = BpfOom.install(w, SeriesRevision.V3);
-        assertEquals(0, bpf.attach(Handlers.returns("liar", 1), cg));
-        OomControl oc = memcgOom();
-        assertEquals(OomControl.Exit.KILLED, oc.exit());
+        boot(dev.oomspec.reference.series.v3.Series::new);
+        assertEquals(Outcome.ret(0), m.series().attachOom(new AttachRequest(true, null, new AttachRequest.Valid(cg), HANDLER), "liar", (oc, ctx) -> 1));
+        OomRecorder.Run oc = memcgOom();
+        assertEquals(OomTrace.Exit.KILLED, oc.exit());
         assertEquals(big, oc.victim());
-        BpfOom.Dispatch d = (BpfOom.Dispatch) oc.bpfDispatch();
-        assertFalse(d.handled());
-        assertEquals(1, d.invocations().get(0).ret());
+        assertFalse(oc.bpfHandled());
+        assertEquals(1, oc.handlerCalls().get(0).ret());
     }
 
     @Test void handlerKillsButReturnsZero_kernelScanAbortsOnTheFreshVictim() {
-        BpfOom bpf = BpfOom.install(w, SeriesRevision.V3);
-        bpf.attach(Handlers.kills("k0", oc -> small, "bpf", 0, null), cg);
-        OomControl oc = memcgOom();
-        assertEquals(OomControl.Exit.ABORTED_EXISTING_VICTIM, oc.exit());
-        assertEquals(java.util.List.of(small), oc.killed());
+        boot(dev.oomspec.reference.series.v3.Series::new);
+        m.series().attachOom(new AttachRequest(true, null, new AttachRequest.Valid(cg), HANDLER), "k0", (oc, ctx) -> {
+            ctx.kfunc("bpf_oom_kill_process", new KfuncArgs().task(small).message("bpf"));
+            return 0;
+        });
+        OomRecorder.Run oc = memcgOom();
+        assertEquals(OomTrace.Exit.ABORTED_EXISTING_VICTIM, oc.exit());
+        assertEquals(java.util.List.of(small), m.recorder().runs().stream().flatMap(r -> r.killed().stream()).toList());
     }
 
     @Test void attachErrorsPerRevision() {
-        BpfOom v3 = BpfOom.install(w, SeriesRevision.V3);
-        var h = Handlers.returns("h", 0);
-        assertEquals(-22, v3.attach(new BpfOom.V3Link(h, 1 << 3 | BpfOom.BPF_F_CGROUP_FD, cg)), "ATT-06");
-        assertEquals(-22, v3.attach(new BpfOom.V3Link(h, 0, null)), "ATT-10");
-        assertEquals(-95, v3.attach(new BpfOom.V3LegacyReg(h)), "ATT-09");
-        assertEquals(-16, v3.attach(new BpfOom.V3Link(h, BpfOom.BPF_F_CGROUP_FD, w.memcontrol().createPath("/dying").setDying(true))), "ATT-08");
-        assertEquals(0, v3.attach(h, cg));
-        assertEquals(-17, v3.attach(Handlers.returns("h2", 0), cg), "ATT-11");
-        assertEquals(-22, v3.attach(new BpfOom.V3Link(null, BpfOom.BPF_F_CGROUP_FD, cg)), "OPS-01");
-        World w2 = World.forKernel("6.18.0", Memcg.Hierarchy.V2);
-        BpfOom v2 = BpfOom.install(w2, SeriesRevision.V2);
-        assertEquals(0, v2.attach(h, null));
-        assertEquals(-16, v2.attach(Handlers.returns("h2", 0), null), "ATT-05 system slot");
+        boot(dev.oomspec.reference.series.v3.Series::new);
+        SeriesModel s = m.series();
+        AttachRequest.Fd fd = new AttachRequest.Valid(cg);
+        assertEquals(Outcome.ret(-22), s.attachOom(new AttachRequest(true, 1 << 3 | BpfLink.BPF_F_CGROUP_FD, fd, HANDLER), "h", (oc, c) -> 0), "flags");
+        assertEquals(Outcome.ret(-22), s.attachOom(new AttachRequest(true, 0, fd, HANDLER), "h", (oc, c) -> 0), "no cgroup");
+        assertEquals(Outcome.ret(-95), s.attachOom(new AttachRequest(false, null, fd, HANDLER), "h", (oc, c) -> 0), "no link");
+        assertEquals(Outcome.ret(-16), s.attachOom(new AttachRequest(true, null,
+                new AttachRequest.Valid(w.memcontrol().createPath("/dying").setDying(true)), HANDLER), "h", (oc, c) -> 0), "dying");
+        assertEquals(Outcome.ret(0), s.attachOom(new AttachRequest(true, null, fd, HANDLER), "h", (oc, c) -> 0));
+        assertEquals(Outcome.ret(-17), s.attachOom(new AttachRequest(true, null, fd, HANDLER), "h2", (oc, c) -> 0), "occupied");
+        assertEquals(Outcome.ret(-22), s.attachOom(new AttachRequest(true, null, fd, Set.of()), "h3", (oc, c) -> 0), "no handler");
+        SeriesModel v2 = OomModel.builder().series(dev.oomspec.reference.series.v2.Series::new).build().series();
+        assertEquals(Outcome.ret(0), v2.attachOom(new AttachRequest(true, null, new AttachRequest.None(), HANDLER), "h", (oc, c) -> 0));
+        assertEquals(Outcome.ret(-16), v2.attachOom(new AttachRequest(true, null, new AttachRequest.None(), HANDLER), "h2", (oc, c) -> 0), "system slot");
+    }
+
+    static KfuncVerdict verdict(Function<Boot, SeriesModel> series, BpfProg prog, String kfunc) {
+        return Verifier.checkKfuncCall(OomModel.builder().series(series).build().series().boot().btf(), prog, kfunc);
     }
 
     @Test void filterMatrix() {
-        assertEquals(FilterVerdict.EACCES_FILTER, KfuncFilter.verdict(SeriesRevision.V3, ProgType.STRUCT_OPS, AttachTarget.BPF_OOM_OPS, Kfunc.BPF_OUT_OF_MEMORY, true));
-        assertEquals(FilterVerdict.ALLOWED, KfuncFilter.verdict(SeriesRevision.V3, ProgType.STRUCT_OPS, AttachTarget.BPF_OOM_OPS, Kfunc.BPF_OOM_KILL_PROCESS, true));
-        assertEquals(FilterVerdict.VERIFIER_SLEEPABLE, KfuncFilter.verdict(SeriesRevision.V3, ProgType.STRUCT_OPS, AttachTarget.BPF_OOM_OPS, Kfunc.BPF_OOM_KILL_PROCESS, false));
-        assertEquals(FilterVerdict.EACCES_FILTER, KfuncFilter.verdict(SeriesRevision.V3, ProgType.STRUCT_OPS, AttachTarget.OTHER_STRUCT_OPS, Kfunc.OTHER_STRUCT_OPS_KFUNC, false), "R-19");
-        assertEquals(FilterVerdict.ALLOWED, KfuncFilter.verdict(SeriesRevision.POST, ProgType.STRUCT_OPS, AttachTarget.OTHER_STRUCT_OPS, Kfunc.OTHER_STRUCT_OPS_KFUNC, false));
-        assertEquals(FilterVerdict.ALLOWED, KfuncFilter.verdict(SeriesRevision.V3, ProgType.TRACING, AttachTarget.TP_BTF_PSI_AVGS_WORK, Kfunc.BPF_OUT_OF_MEMORY, true));
-        assertEquals(FilterVerdict.EACCES_FILTER, KfuncFilter.verdict(SeriesRevision.V3, ProgType.TRACING, AttachTarget.OTHER_TRACING, Kfunc.BPF_OUT_OF_MEMORY, true));
-        assertEquals(FilterVerdict.NOT_VISIBLE, KfuncFilter.verdict(SeriesRevision.V3, ProgType.TRACING, AttachTarget.OTHER_TRACING, Kfunc.BPF_OOM_KILL_PROCESS, true));
-        assertEquals(FilterVerdict.ALLOWED, KfuncFilter.verdict(SeriesRevision.V2, ProgType.STRUCT_OPS, AttachTarget.BPF_PSI_OPS, Kfunc.BPF_OUT_OF_MEMORY, true));
-        assertEquals(FilterVerdict.EACCES_FILTER, KfuncFilter.verdict(SeriesRevision.V2, ProgType.STRUCT_OPS, AttachTarget.BPF_OOM_OPS, Kfunc.BPF_OUT_OF_MEMORY, true));
-        assertEquals(FilterVerdict.ALLOWED, KfuncFilter.verdict(SeriesRevision.RFC, ProgType.TRACING, AttachTarget.OTHER_TRACING, Kfunc.BPF_OOM_KILL_PROCESS, true));
-        assertEquals(FilterVerdict.NOT_VISIBLE, KfuncFilter.verdict(SeriesRevision.V1, ProgType.TRACING, AttachTarget.OTHER_TRACING, Kfunc.BPF_OOM_KILL_PROCESS, true));
+        Function<Boot, SeriesModel> v3 = dev.oomspec.reference.series.v3.Series::new;
+        BpfProg oomOps = BpfProg.structOps("bpf_oom_ops", true);
+        BpfProg tcp = BpfProg.structOps("tcp_congestion_ops", false);
+        BpfProg psiAvgs = BpfProg.of(BpfProgType.TRACING, "typedef btf_trace_psi_avgs_work", true);
+        BpfProg fentry = BpfProg.of(BpfProgType.TRACING, "func do_exit", true);
+        assertEquals(KfuncVerdict.FILTERED, verdict(v3, oomOps, "bpf_out_of_memory"));
+        assertEquals(KfuncVerdict.ALLOWED, verdict(v3, oomOps, "bpf_oom_kill_process"));
+        assertEquals(KfuncVerdict.NOT_SLEEPABLE, verdict(v3, BpfProg.structOps("bpf_oom_ops", false), "bpf_oom_kill_process"));
+        assertEquals(KfuncVerdict.FILTERED, verdict(v3, tcp, "tcp_slow_start"), "v3's filter has no set-membership test");
+        assertEquals(KfuncVerdict.ALLOWED, verdict(dev.oomspec.reference.series.post.Series::new, tcp, "tcp_slow_start"));
+        assertEquals(KfuncVerdict.ALLOWED, verdict(v3, psiAvgs, "bpf_out_of_memory"));
+        assertEquals(KfuncVerdict.FILTERED, verdict(v3, fentry, "bpf_out_of_memory"));
+        assertEquals(KfuncVerdict.NOT_VISIBLE, verdict(v3, fentry, "bpf_oom_kill_process"));
+        assertEquals(KfuncVerdict.ALLOWED, verdict(dev.oomspec.reference.series.v2.Series::new, BpfProg.structOps("bpf_psi_ops", true), "bpf_out_of_memory"));
+        assertEquals(KfuncVerdict.FILTERED, verdict(dev.oomspec.reference.series.v2.Series::new, oomOps, "bpf_out_of_memory"));
+        assertEquals(KfuncVerdict.ALLOWED, verdict(dev.oomspec.reference.series.rfc.Series::new, fentry, "bpf_oom_kill_process"));
+        assertEquals(KfuncVerdict.NOT_VISIBLE, verdict(dev.oomspec.reference.series.v1.Series::new, fentry, "bpf_oom_kill_process"));
     }
 
     @Test void profilesAreChosenByVersion() {
         var p = KernelProfiles.forVersion("6.18.44-fc-v669");
-        assertEquals(10, p.maxPageOrder());
-        assertEquals(10, KernelProfiles.forVersion("6.1.20").maxPageOrder(), "MAX_ORDER 11 exclusive");
+        assertEquals(10, MaxPageOrder.largestValidOrder("x86", Set.of(), p));
+        assertEquals(10, MaxPageOrder.largestValidOrder("x86", Set.of(), KernelProfiles.forVersion("6.1.20")), "MAX_ORDER 11 exclusive");
         assertEquals(2000, p.reaperDelayMs());
         assertEquals(0, KernelProfiles.forVersion("5.10.89").reaperDelayMs());
         assertTrue(KernelProfiles.forVersion("4.16.13").rootBonus());
@@ -157,7 +194,8 @@ class SeriesClausesTest {
     }
 
     @Test void reaperReapsAfterTheDelayAndSetsOomSkip() {
-        OomControl oc = memcgOom();
+        boot(dev.oomspec.reference.series.v3.Series::new);
+        OomRecorder.Run oc = memcgOom();
         Task v = oc.victim();
         w.advanceTime(1999);
         assertFalse(v.mm().oomSkip());

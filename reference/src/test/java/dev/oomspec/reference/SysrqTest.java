@@ -1,18 +1,20 @@
 package dev.oomspec.reference;
 
+import dev.oomspec.reference.mm.OomRecorder;
+import dev.oomspec.reference.mm.OomTrace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.OomControl;
 import dev.oomspec.reference.mm.Task;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * SysRq-f, moom_callback() (kernel-oom.md §11, §5 step 3, §6): GFP_KERNEL, order -1; never aborts on an existing
+ * SysRq-f, moom_callback(): GFP_KERNEL, order -1; never aborts on an existing
  * victim, never panics, a notifier's "freed" does not stop it; "OOM request ignored. No task eligible" if nothing done.
  */
 class SysrqTest {
@@ -25,8 +27,8 @@ class SysrqTest {
 
     @Test
     void headerShowsOrderMinusOneAndGfpKernel() {
-        OomControl oc = r.w.oomKill().moomCallback();
-        assertTrue(oc.isSysrqOom());
+        OomRecorder.Run oc = r.w.recorder().run(r.w.oomKill().moomCallback());
+        assertTrue(oc.oc().isSysrqOom());
         assertEquals("kworker/0:1 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=-1, oom_score_adj=0", r.lines().get(0));
         assertEquals(List.of(201), r.sigkilled());
         assertEquals("Out of memory: Killed process 201 (big) total-vm:20000kB, anon-rss:20000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:0kB oom_score_adj:0",
@@ -38,26 +40,26 @@ class SysrqTest {
     @Test
     void noAbortOnAnExistingVictim() {
         small.markAsPreviousVictim();
-        OomControl oc = r.w.oomKill().moomCallback();
-        assertEquals(OomControl.Exit.KILLED, oc.exit());
+        OomRecorder.Run oc = r.w.recorder().run(r.w.oomKill().moomCallback());
+        assertEquals(OomTrace.Exit.KILLED, oc.exit());
         assertEquals(big, oc.victim());
     }
 
     @Test
     void existingVictimItselfIsStillACandidate() {
         big.markAsPreviousVictim();
-        OomControl oc = r.w.oomKill().moomCallback();
+        OomRecorder.Run oc = r.w.recorder().run(r.w.oomKill().moomCallback());
         assertEquals(big, oc.victim(), "evaluated by badness like anyone else");
     }
 
     @Test
     void notifierFreedDoesNotStopSysrqButStopsARealOom() {
         r.w.addOomNotifier(() -> 10);
-        OomControl real = r.global();
-        assertEquals(OomControl.Exit.NOTIFIER_FREED, real.exit());
+        OomRecorder.Run real = r.global();
+        assertEquals(OomTrace.Exit.NOTIFIER_FREED, real.exit());
         assertEquals(List.of(), r.sigkilled());
-        OomControl oc = r.w.oomKill().moomCallback();
-        assertEquals(OomControl.Exit.KILLED, oc.exit());
+        OomRecorder.Run oc = r.w.recorder().run(r.w.oomKill().moomCallback());
+        assertEquals(OomTrace.Exit.KILLED, oc.exit());
         assertNull(oc.panic());
     }
 
@@ -65,7 +67,7 @@ class SysrqTest {
     void nothingEligibleIsIgnoredWithoutPanic() {
         Rig q = new Rig("6.18.0", Memcg.Hierarchy.V2);
         q.w.setCurrent(q.w.newKthread(50, "kworker/0:1"));
-        OomControl oc = q.w.oomKill().moomCallback();
+        OomRecorder.Run oc = q.w.recorder().run(q.w.oomKill().moomCallback());
         assertNull(oc.panic());
         assertEquals(List.of(), q.linesWith("Kernel panic"));
         assertEquals("OOM request ignored. No task eligible", q.lines().get(q.lines().size() - 1));

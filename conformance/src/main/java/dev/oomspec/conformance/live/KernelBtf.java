@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Asks the running kernel's BTF ({@code /sys/kernel/btf/vmlinux}) whether a struct type exists — e.g.
- * {@code struct bpf_oom_ops}, which a kernel carrying the BPF OOM series registers (bpf-oom-series.md §3.1).
+ * {@code struct bpf_oom_ops}, which a kernel carrying the BPF OOM series registers (v1 01/14, Message-ID
+ * 20250818170136.209169-2-roman.gushchin@linux.dev: register_bpf_struct_ops(&bpf_oom_bpf_ops, bpf_oom_ops)).
  * Format: include/uapi/linux/btf.h ({@code struct btf_header}, {@code struct btf_type} and the per-kind data that
  * follows each type).
  */

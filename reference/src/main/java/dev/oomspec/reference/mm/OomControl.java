@@ -1,67 +1,61 @@
 package dev.oomspec.reference.mm;
 
-import dev.oomspec.reference.memcg.Memcg;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
- * struct oom_control (include/linux/oom.h) plus the series' additions (bpf-oom-series.md §2.1), and what the
- * model records about one out_of_memory() call (candidates with scores, exit path, kills).
+ * struct oom_control (include/linux/oom.h): the kernel's fields, plus the fields each revision of the series adds
+ * under CONFIG_BPF_SYSCALL (bpf_memory_freed RFC..post; bpf_policy_name v1/v2; bpf_constraint v1 07/v2 14;
+ * bpf_handler_name v3/post). Only kernel code writes them: the series' code through the public setters below, BPF
+ * programs never (they get an {@link OomControlView}). What happened during an OOM is not recorded here but
+ * reported to the world's {@link OomTrace} observers.
  */
 public final class OomControl {
-    /** Where out_of_memory() returned (kernel-oom.md §6 step numbers). */
-    public enum Exit {
-        OOM_KILLER_DISABLED, NOTIFIER_FREED, CURRENT_EXITING, NOFS_BAILOUT, PANIC_ON_OOM, ALLOCATING_TASK,
-        BPF_HANDLED, ABORTED_EXISTING_VICTIM, KILLED, NO_KILLABLE_PROCESS
-    }
-
-    /** One task looked at by select_bad_process(), in iteration order. */
-    public record Candidate(Task task, long points, String verdict) {
-        public static final String ELIGIBLE = "eligible";
-    }
-
-    // --- struct oom_control ---
     Set<Integer> nodemask;
     final Memcg memcg;
     final int gfpMask;
     final int order;
     long totalpages;
     Task chosen;
+    /** oc->chosen == (void *)-1UL: an existing victim aborted the scan. */
+    boolean chosenAbort;
     long chosenPoints;
     Constraint constraint;
-    // series additions
-    boolean bpfMemoryFreed;      // RFC..post: only a kfunc sets it
-    String bpfPolicyName;        // v1, v2: printed as oom_policy=
-    String bpfHandlerName;       // v3, post: printed as "oom bpf handler:"
-    String bpfConstraint;        // v1 07, v2 14
-    boolean bpfDeclared;         // created by bpf_out_of_memory(), for CONSTRAINT_BPF (v1/v2)
+    // series fields (include/linux/oom.h additions)
+    boolean bpfMemoryFreed;
+    String bpfPolicyName;
+    String bpfHandlerName;
+    String bpfConstraint;
 
-    // --- model record ---
-    final List<Candidate> candidates = new ArrayList<>();
-    final List<Task> killed = new ArrayList<>();
-    boolean aborted;
-    Exit exit;
-    String panic;
-    Object bpfDispatch;
-
-    OomControl(Memcg memcg, Set<Integer> nodemask, int gfpMask, int order) {
+    private OomControl(Memcg memcg, Set<Integer> nodemask, int gfpMask, int order, Constraint constraint,
+                       String bpfConstraint) {
         this.memcg = memcg; this.nodemask = nodemask; this.gfpMask = gfpMask; this.order = order;
+        this.constraint = constraint; this.bpfConstraint = bpfConstraint;
     }
 
-    /** A global OOM from the page allocator. */
-    public static OomControl global(int gfpMask, int order) { return new OomControl(null, null, gfpMask, order); }
+    /** A global OOM from the page allocator (__alloc_pages_may_oom). */
+    public static OomControl global(int gfpMask, int order) { return new OomControl(null, null, gfpMask, order, null, null); }
 
     /** A global OOM with a mempolicy nodemask. */
     public static OomControl global(int gfpMask, int order, Set<Integer> nodemask) {
-        return new OomControl(null, nodemask, gfpMask, order);
+        return new OomControl(null, nodemask, gfpMask, order, null, null);
     }
 
     /** A memcg OOM (mem_cgroup_out_of_memory). */
-    public static OomControl memcg(Memcg memcg, int gfpMask, int order) { return new OomControl(memcg, null, gfpMask, order); }
+    public static OomControl memcg(Memcg memcg, int gfpMask, int order) {
+        return new OomControl(memcg, null, gfpMask, order, null, null);
+    }
 
-    /** SysRq-f: GFP_KERNEL, order -1. */
-    public static OomControl sysrq() { return new OomControl(null, null, Gfp.GFP_KERNEL, -1); }
+    /** SysRq-f (drivers/tty/sysrq.c moom_callback): GFP_KERNEL, order -1. */
+    public static OomControl sysrq() { return new OomControl(null, null, Gfp.GFP_KERNEL, -1, null, null); }
+
+    /**
+     * {@code struct oom_control oc = { .memcg = ..., .gfp_mask = ..., .order = ..., .constraint = ...,
+     * .bpf_constraint = ... }} — the designated initializer of the series' bpf_out_of_memory() (constraint and
+     * bpf_constraint only in v1 07 / v2 14; null otherwise).
+     */
+    public static OomControl declared(Memcg memcg, int gfpMask, int order, Constraint constraint, String bpfConstraint) {
+        return new OomControl(memcg, null, gfpMask, order, constraint, bpfConstraint);
+    }
 
     /** is_memcg_oom(). */
     public boolean isMemcgOom() { return memcg != null; }
@@ -73,29 +67,23 @@ public final class OomControl {
     public int order() { return order; }
     public Set<Integer> nodemask() { return nodemask; }
     public long totalpages() { return totalpages; }
-    public Task chosen() { return chosen; }
+    /** oc->chosen, null also when the scan was aborted. */
+    public Task chosen() { return chosenAbort ? null : chosen; }
     public long chosenPoints() { return chosenPoints; }
     public Constraint constraint() { return constraint; }
-    /** Read-only for handlers (v3 07: "They have only a read-only access"). */
+
+    // ---- series fields: read ----
     public boolean bpfMemoryFreed() { return bpfMemoryFreed; }
     public String bpfPolicyName() { return bpfPolicyName; }
     public String bpfHandlerName() { return bpfHandlerName; }
     public String bpfConstraint() { return bpfConstraint; }
 
-    public List<Candidate> candidates() { return List.copyOf(candidates); }
-    public List<Task> killed() { return List.copyOf(killed); }
-    public boolean aborted() { return aborted; }
-    public Exit exit() { return exit; }
-    public String panic() { return panic; }
-    /** The BPF dispatch record of this OOM (a {@code dev.oomspec.reference.bpf.BpfOom.Dispatch}), or null. */
-    public Object bpfDispatch() { return bpfDispatch; }
+    // ---- series fields and oc->chosen: written by the series' kernel code (never by a BPF program) ----
+    public void setChosen(Task task) { chosen = task; chosenAbort = false; }
+    public void setBpfMemoryFreed(boolean v) { bpfMemoryFreed = v; }
+    public void setBpfPolicyName(String name) { bpfPolicyName = name; }
+    public void setBpfHandlerName(String name) { bpfHandlerName = name; }
 
-    /** The victim the kernel selected (null when aborted or none), i.e. oc->chosen of select_bad_process. */
-    public Task victim() { return aborted ? null : chosen; }
-
-    // hooks for mm/bpf_oom.c (the dispatch code sets names and resets the freed flag, never sets it)
-    public void bpfSetPolicyName(String name) { bpfPolicyName = name; }
-    public void bpfSetHandlerName(String name) { bpfHandlerName = name; }
-    public void bpfClearMemoryFreed() { bpfMemoryFreed = false; }
-    public void bpfSetDispatch(Object d) { bpfDispatch = d; }
+    /** A read-only view for BPF programs ("They have only a read-only access", v3 07 review thread). */
+    public OomControlView view() { return new OomControlView(this); }
 }

@@ -1,8 +1,5 @@
 package dev.oomspec.reference.mm;
 
-import dev.oomspec.reference.memcg.Memcg;
-import dev.oomspec.reference.memcg.Memcontrol;
-import dev.oomspec.reference.print.Printk;
 import dev.oomspec.reference.profile.Formats;
 import dev.oomspec.reference.profile.KernelProfile;
 import java.util.List;
@@ -66,7 +63,7 @@ public final class OomKill {
 
     /**
      * oom_badness(p, totalpages): the score of a task, or the profile's "ineligible" value (LONG_MIN 5.9+,
-     * 0 ≤5.8). kernel-oom.md §2.
+     * 0 ≤5.8).
      */
     public long oomBadness(Task p, long totalpages) {
         KernelProfile prof = profile();
@@ -102,8 +99,10 @@ public final class OomKill {
 
     /** constrained_alloc() (5.4+ shape, zonelist walk simplified to node sets): sets oc.totalpages. */
     Constraint constrainedAlloc(OomControl oc) {
-        if (oc.bpfDeclared && world.bpf() != null && world.bpf().revision().customConstraint()) {
-            return Constraint.CONSTRAINT_BPF; // v1 07 / v2 14: returns at once, totalpages stays 0 (OOM-08)
+        BpfOomHook hook = world.bpfOomHook();
+        if (hook != null) { // the series' prologue (v1 07 / v2 14: CONSTRAINT_BPF returns at once)
+            Constraint c = hook.constrainedAllocPrologue(oc);
+            if (c != null) return c;
         }
         if (oc.isMemcgOom()) {
             long max = world.memcontrol().memCgroupGetMax(oc.memcg);
@@ -130,33 +129,33 @@ public final class OomKill {
     // ------------------------------------------------------------------ selection
 
     /**
-     * oom_evaluate_task(): returns true to stop the scan (abort). Records every visited task in
-     * oc.candidates with its points or the reason it was skipped.
+     * oom_evaluate_task(): returns true to stop the scan (abort). Reports every visited task to the observers with
+     * its points or the reason it was skipped.
      */
     boolean oomEvaluateTask(Task task, OomControl oc) {
         KernelProfile prof = profile();
-        if (oomUnkillableTask(task)) { oc.candidates.add(new OomControl.Candidate(task, 0, "unkillable")); return false; }
+        if (oomUnkillableTask(task)) { world.trace().evaluateTask(oc, task, 0, "unkillable"); return false; }
         if (!oc.isMemcgOom() && !oomCpusetEligible(task, oc)) {
-            oc.candidates.add(new OomControl.Candidate(task, 0, "cpuset/mempolicy ineligible")); return false;
+            world.trace().evaluateTask(oc, task, 0, "cpuset/mempolicy ineligible"); return false;
         }
         // existing victim: abort unless its mm is already MMF_OOM_SKIP (never for sysrq)
         if (!oc.isSysrqOom() && task.isOomVictim()) {
             if (task.signal.oomMm.oomSkip) {
-                oc.candidates.add(new OomControl.Candidate(task, 0, "victim with MMF_OOM_SKIP")); return false;
+                world.trace().evaluateTask(oc, task, 0, "victim with MMF_OOM_SKIP"); return false;
             }
-            oc.candidates.add(new OomControl.Candidate(task, 0, "existing victim: abort"));
-            oc.chosen = null; oc.aborted = true; // oc->chosen = (void *)-1UL
+            world.trace().evaluateTask(oc, task, 0, "existing victim: abort");
+            oc.chosen = null; oc.chosenAbort = true; // oc->chosen = (void *)-1UL
             return true;
         }
         long points;
         if (task.signal.oomFlagOrigin) {
             points = Long.MAX_VALUE; // LONG_MAX (5.9+) / ULONG_MAX (≤5.8): both the maximum
-            oc.candidates.add(new OomControl.Candidate(task, points, "oom_task_origin"));
+            world.trace().evaluateTask(oc, task, points, "oom_task_origin");
         } else {
             points = oomBadness(task, oc.totalpages);
             boolean ineligible = prof.badness() == Formats.Badness.SIGNED_LONG_MIN ? points == LONG_MIN : points == 0;
-            if (ineligible) { oc.candidates.add(new OomControl.Candidate(task, points, "ineligible")); return false; }
-            oc.candidates.add(new OomControl.Candidate(task, points, OomControl.Candidate.ELIGIBLE));
+            if (ineligible) { world.trace().evaluateTask(oc, task, points, "ineligible"); return false; }
+            world.trace().evaluateTask(oc, task, points, "eligible");
             if (oc.chosen != null && points < oc.chosenPoints) return false;
             if (oc.chosen != null && points == oc.chosenPoints && prof.tieBreak() == Formats.TieBreak.KEEP_LEADER
                     && oc.chosen.threadGroupLeader()) return false; // "Prefer thread group leaders for display purposes"
@@ -169,6 +168,7 @@ public final class OomKill {
     /** select_bad_process(): memcg subtree pre-order, or every process in creation order. */
     void selectBadProcess(OomControl oc) {
         KernelProfile prof = profile();
+        world.trace().selectBadProcess(oc);
         oc.chosenPoints = prof.badness() == Formats.Badness.SIGNED_LONG_MIN ? LONG_MIN : 0;
         oc.chosen = null;
         if (oc.isMemcgOom()) {
@@ -181,57 +181,56 @@ public final class OomKill {
 
     // ------------------------------------------------------------------ out_of_memory
 
-    /** out_of_memory(oc): caller holds oom_lock. Returns the kernel's bool. kernel-oom.md §6. */
+    /** out_of_memory(oc): caller holds oom_lock. Returns the kernel's bool. */
     public boolean outOfMemory(OomControl oc) {
         if (!world.oomLock().isLocked()) throw new IllegalStateException("out_of_memory() without oom_lock");
         KernelProfile prof = profile();
-        if (world.oomKillerDisabled()) { oc.exit = OomControl.Exit.OOM_KILLER_DISABLED; return false; }
+        if (world.oomKillerDisabled()) return exit(oc, OomTrace.Exit.OOM_KILLER_DISABLED, false);
         if (!oc.isMemcgOom()) {
             long freed = 0;
             for (LongSupplier n : world.oomNotifiers()) freed += n.getAsLong();
-            if (freed > 0 && !oc.isSysrqOom()) { oc.exit = OomControl.Exit.NOTIFIER_FREED; return true; }
+            if (freed > 0 && !oc.isSysrqOom()) return exit(oc, OomTrace.Exit.NOTIFIER_FREED, true);
         }
         Task current = world.current();
         if (current != null && taskWillFreeMem(current)) {
             markOomVictim(current);
             queueOomReaper(current);
-            oc.exit = OomControl.Exit.CURRENT_EXITING;
-            return true;
+            return exit(oc, OomTrace.Exit.CURRENT_EXITING, true);
         }
         boolean gfpGuard = !prof.nofsNeedsNonZeroGfp() || oc.gfpMask != 0;
         if (!oc.isMemcgOom() && gfpGuard && (oc.gfpMask & Gfp.__GFP_FS) == 0) {
-            oc.exit = OomControl.Exit.NOFS_BAILOUT;
-            return true;
+            return exit(oc, OomTrace.Exit.NOFS_BAILOUT, true);
         }
         oc.constraint = constrainedAlloc(oc);
         if (oc.constraint != Constraint.CONSTRAINT_MEMORY_POLICY) oc.nodemask = null;
-        if (checkPanicOnOom(oc)) return true;
+        if (checkPanicOnOom(oc)) return exit(oc, OomTrace.Exit.PANIC_ON_OOM, true);
         if (!oc.isMemcgOom() && world.oomKillAllocatingTask() && current != null && current.mm != null
                 && !oomUnkillableTask(current) && oomCpusetEligible(current, oc)
                 && current.signal.oomScoreAdj != OOM_SCORE_ADJ_MIN) {
             oc.chosen = current;
             oomKillProcess(oc, "Out of memory (oom_kill_allocating_task)");
-            oc.exit = OomControl.Exit.ALLOCATING_TASK;
-            return true;
+            return exit(oc, OomTrace.Exit.ALLOCATING_TASK, true);
         }
-        // BPF OOM series: handlers run here (bpf-oom-series.md §7)
-        if (world.bpf() != null && world.bpf().bpfHandleOom(oc)) {
-            oc.exit = OomControl.Exit.BPF_HANDLED;
-            return true;
-        }
+        // the series' call site (v1..post; RFC: its own static bpf_handle_oom() in this file)
+        BpfOomHook hook = world.bpfOomHook();
+        if (hook != null && hook.bpfHandleOom(oc)) return exit(oc, OomTrace.Exit.BPF_HANDLED, true);
         selectBadProcess(oc);
-        if (oc.chosen == null && !oc.aborted) {
+        OomTrace.Exit exit = OomTrace.Exit.KILLED;
+        if (oc.chosen == null && !oc.chosenAbort) {
             dumpHeader(oc);
             world.kmsg().printk("W", "Out of memory and no killable processes...");
-            oc.exit = OomControl.Exit.NO_KILLABLE_PROCESS;
+            exit = OomTrace.Exit.NO_KILLABLE_PROCESS;
             if (!oc.isSysrqOom() && !oc.isMemcgOom()) panic(oc, "System is deadlocked on memory");
         }
-        if (oc.chosen != null && !oc.aborted) {
+        if (oc.chosen != null && !oc.chosenAbort)
             oomKillProcess(oc, oc.isMemcgOom() ? "Memory cgroup out of memory" : "Out of memory");
-            oc.exit = OomControl.Exit.KILLED;
-        }
-        if (oc.aborted) oc.exit = OomControl.Exit.ABORTED_EXISTING_VICTIM;
-        return oc.chosen != null || oc.aborted;
+        if (oc.chosenAbort) exit = OomTrace.Exit.ABORTED_EXISTING_VICTIM;
+        return exit(oc, exit, oc.chosen != null || oc.chosenAbort);
+    }
+
+    private boolean exit(OomControl oc, OomTrace.Exit exit, boolean ret) {
+        world.trace().outOfMemoryReturn(oc, exit, ret);
+        return ret;
     }
 
     /** check_panic_on_oom(): true when the machine panicked. */
@@ -241,12 +240,11 @@ public final class OomKill {
         if (pom != 2 && oc.constraint != Constraint.CONSTRAINT_NONE) return false;
         dumpHeader(oc);
         panic(oc, "Out of memory: " + (pom == 2 ? "compulsory" : "system-wide") + " panic_on_oom is enabled");
-        oc.exit = OomControl.Exit.PANIC_ON_OOM;
         return true;
     }
 
     private void panic(OomControl oc, String msg) {
-        oc.panic = msg;
+        world.trace().panic(oc, msg);
         world.kmsg().printk("panic", "Kernel panic - not syncing: " + msg);
     }
 
@@ -287,8 +285,7 @@ public final class OomKill {
         if (tsk.tifMemdie) return;
         tsk.tifMemdie = true;
         if (tsk.signal.oomMm == null) tsk.signal.oomMm = tsk.mm;
-        String tp = Printk.markVictim(profile(), tsk);
-        if (tp != null) world.kmsg().trace("mark_victim", tp);
+        world.trace().markVictim(tsk);
     }
 
     void queueOomReaper(Task tsk) { if (profile().oomReaper()) world.reaper().queueOomReaper(tsk); }
@@ -309,7 +306,7 @@ public final class OomKill {
         return oc;
     }
 
-    /** oom_kill_process(oc, message). kernel-oom.md §7. */
+    /** oom_kill_process(oc, message). */
     public void oomKillProcess(OomControl oc, String message) {
         Task victim = oc.chosen;
         if (taskWillFreeMem(victim)) { // silent shortcut
@@ -323,9 +320,10 @@ public final class OomKill {
         }
         // ≤5.0: oom_kill_process() itself prints "Kill process … score N or sacrifice child" for the chosen task,
         // once, outside the ratelimit; __oom_kill_process() prints only "Killed process" (also for oom.group members)
-        String scoreLine = Printk.killScoreLine(profile(), message, victim,
+        String scoreLine = OomReport.killScoreLine(profile(), message, victim,
                 oc.totalpages == 0 ? 0 : oc.chosenPoints * 1000 / oc.totalpages);
         if (scoreLine != null) world.kmsg().printk("E", scoreLine);
+        if (profile().sacrificeChild()) victim = sacrificeChild(oc, victim);
         Memcg oomGroup = world.memcontrol().memCgroupGetOomGroup(victim, oc.memcg);
         oomKillProcessInner(oc, victim, message);
         if (oomGroup != null) {
@@ -336,6 +334,29 @@ public final class OomKill {
                 return false;
             });
         }
+    }
+
+    /**
+     * ≤5.0 oom_kill_process(): "If any of p's children has a different mm and is eligible for kill, the one with the
+     * highest oom_badness() score is sacrificed for its parent" — mm/oom_kill.c:oom_kill_process@v5.0, as removed by
+     * bbbe48029720 ("mm, oom: remove 'prefer children over parent' heuristic"). oom_badness() then took the memcg and
+     * nodemask: a child outside the OOMing memcg, or without allowed nodes in the nodemask, scores 0.
+     */
+    private Task sacrificeChild(OomControl oc, Task p) {
+        Task victim = p;
+        long victimPoints = 0;
+        for (Task t : world.tasks()) {
+            if (t.tgid != p.tgid) continue; // for_each_thread(p, t)
+            for (Task child : world.tasks()) {
+                if (child.realParent != t || !child.threadGroupLeader()) continue; // list_for_each_entry(child, &t->children)
+                if (processSharesMm(child, p.mm)) continue;
+                if (oc.isMemcgOom() && (child.memcg == null || !child.memcg.isDescendantOf(oc.memcg))) continue;
+                if (!oc.isMemcgOom() && !oomCpusetEligible(child, oc)) continue;
+                long childPoints = oomBadness(child, oc.totalpages);
+                if (childPoints > victimPoints) { victim = child; victimPoints = childPoints; }
+            }
+        }
+        return victim;
     }
 
     /** __ratelimit(&oom_rs): 10 reports per 5 s of model time. */
@@ -365,8 +386,8 @@ public final class OomKill {
         if (victim.memcg != null) world.memcontrol().memcgMemoryEvent(victim.memcg, Memcg.Event.OOM_KILL);
         for (Task t : world.tasks()) if (t.tgid == victim.tgid) t.sigkill = true; // do_send_sig_info(SIGKILL, PIDTYPE_TGID)
         markOomVictim(victim);
-        world.kmsg().printk("E", Printk.killedLine(prof, message, victim));
-        oc.killed.add(victim);
+        world.kmsg().printk("E", OomReport.killedLine(prof, message, victim));
+        world.trace().killProcess(oc, victim, message);
         boolean canOomReap = true;
         for (Task p : world.processes()) {
             if (!processSharesMm(p, mm) || p.tgid == victim.tgid) continue;
@@ -392,23 +413,24 @@ public final class OomKill {
         KernelProfile prof = profile();
         Task current = world.current();
         if (current == null) throw new IllegalStateException("no current task set in the world");
-        String header = Printk.header(prof, current, oc.gfpMask, oc.order,
+        String header = OomReport.header(prof, current, oc.gfpMask, oc.order,
                 oc.nodemask != null ? oc.nodemask : (prof.header() == Formats.Header.V4_9_NODEMASK ? current.memsAllowed == null ? world.allNodes() : current.memsAllowed : null));
-        if (world.bpf() != null) header = world.bpf().decorateHeader(oc, header);
+        BpfOomHook hook = world.bpfOomHook();
+        if (hook != null) header = hook.dumpHeaderFirstRecord(oc, header);
         world.kmsg().printk("W", header);
-        if (world.bpf() != null) {
-            String line = world.bpf().handlerLine(oc);
+        if (hook != null) {
+            String line = hook.dumpHeaderHandlerLine(oc);
             if (line != null) world.kmsg().printk("W", line);
         }
         if (prof.cpusetLine())
             world.kmsg().printk("I", current.comm + " cpuset=" + current.cpusetName + " mems_allowed="
-                    + Printk.bitmapList(current.memsAllowed == null ? world.allNodes() : current.memsAllowed));
+                    + OomReport.bitmapList(current.memsAllowed == null ? world.allNodes() : current.memsAllowed));
         // dump_stack(): not modelled (no stack)
         if (oc.isMemcgOom()) {
             // ≤4.20 mem_cgroup_print_oom_info(memcg, p) names the chosen task's memcg (p = oc->chosen, NULL when
             // nothing was chosen yet: panic_on_oom, no victim)
-            Memcg victimMemcg = oc.chosen == null || oc.aborted ? null : oc.chosen.memcg;
-            for (String l : Printk.memcgOomInfo(prof, oc.memcg, victimMemcg, world.memcgSwapAccount()))
+            Memcg victimMemcg = oc.chosen == null || oc.chosenAbort ? null : oc.chosen.memcg;
+            for (String l : OomReport.memcgOomInfo(prof, oc.memcg, victimMemcg, world.memcgSwapAccount()))
                 world.kmsg().printk("I", l);
         } else {
             world.kmsg().printk("I", "Mem-Info:"); // __show_mem() body not modelled
@@ -419,7 +441,7 @@ public final class OomKill {
     /** dump_tasks(): same order as the scan; skips unkillable, cpuset-ineligible (global) and mm-less tasks. */
     void dumpTasks(OomControl oc) {
         KernelProfile prof = profile();
-        for (String l : Printk.taskTableHeader(prof)) world.kmsg().printk("I", l);
+        for (String l : OomReport.taskTableHeader(prof)) world.kmsg().printk("I", l);
         if (oc.isMemcgOom()) {
             Memcontrol.memCgroupScanTasks(oc.memcg, prof.memcgScanLeadersOnly(), p -> { dumpTask(p, oc); return false; });
         } else {
@@ -432,37 +454,15 @@ public final class OomKill {
         if (!oc.isMemcgOom() && !oomCpusetEligible(p, oc)) return;
         Task task = findLockTaskMm(p);
         if (task == null) return;
-        world.kmsg().printk("I", Printk.taskRow(profile(), task));
+        world.kmsg().printk("I", OomReport.taskRow(profile(), task));
     }
 
     /** dump_oom_victim(): the oom-kill: summary line (5.0+). */
     void dumpOomVictim(OomControl oc, Task victim) {
         Task current = world.current();
         String constraint = oc.constraint == null ? "CONSTRAINT_NONE" : oc.constraint.name();
-        if (oc.constraint == Constraint.CONSTRAINT_BPF) constraint = oc.bpfConstraint == null ? "CONSTRAINT_BPF" : oc.bpfConstraint;
-        world.kmsg().printk("I", Printk.summary(constraint, oc.nodemask, current,
+        if (world.bpfOomHook() != null) constraint = world.bpfOomHook().oomConstraintText(oc, constraint);
+        world.kmsg().printk("I", OomReport.summary(constraint, oc.nodemask, current,
                 current.memsAllowed == null ? world.allNodes() : current.memsAllowed, oc.memcg, victim));
-    }
-
-    // ------------------------------------------------------------------ series kfuncs living in mm/oom_kill.c
-
-    /** Sets the forward-progress mark; only the kill kfunc calls this (bpf-oom-series.md KILL-05). */
-    static void markBpfMemoryFreed(OomControl oc) { oc.bpfMemoryFreed = true; }
-
-    /** OomControl built by bpf_out_of_memory() (per revision gfp mask and constraint text). */
-    public static OomControl bpfDeclaredOomControl(Memcg memcg, int gfpMask, int order, String constraintText) {
-        OomControl oc = new OomControl(memcg, null, gfpMask, order);
-        oc.bpfDeclared = true;
-        oc.bpfConstraint = constraintText;
-        return oc;
-    }
-
-    /** The kill part of bpf_oom_kill_process() after its checks: KILL-04 + KILL-05. */
-    public int bpfKill(OomControl oc, Task task, String message) {
-        oc.chosen = task;
-        oomKillProcess(oc, message);
-        oc.chosen = null;
-        markBpfMemoryFreed(oc);
-        return 0;
     }
 }

@@ -1,6 +1,6 @@
 package dev.oomspec.reference.mm;
 
-import dev.oomspec.reference.Errno;
+import dev.oomspec.reference.uapi.Errno;
 import java.util.function.BooleanSupplier;
 
 /**

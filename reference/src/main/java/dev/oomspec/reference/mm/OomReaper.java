@@ -1,6 +1,5 @@
 package dev.oomspec.reference.mm;
 
-import dev.oomspec.reference.print.Printk;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -61,7 +60,7 @@ public final class OomReaper {
             if (mm == null || mm.oomSkip) continue; // victim exited meanwhile: dropped silently
             list.push(t.task);
             if (reaping == null) freeAtMs = Math.max(freeAtMs, at);
-            if (world.profile().reaperTracepoints()) world.kmsg().trace("wake_reaper", "pid=" + t.task.pid);
+            world.trace().wakeReaper(t.task);
         }
     }
 
@@ -80,30 +79,29 @@ public final class OomReaper {
         Task tsk = reaping;
         Mm mm = tsk.signal.oomMm;
         if (attempts == MAX_OOM_REAP_RETRIES) { // woke from the sleep after the last failed attempt
-            if (!mm.oomSkip) world.kmsg().printk("I", Printk.unableToReap(tsk));
+            if (!mm.oomSkip) world.kmsg().printk("I", OomReport.unableToReap(tsk));
             done(mm, at);
             return;
         }
-        boolean tp = world.profile().reaperTracepoints();
         attemptTimes.add(at);
         attempts++;
         if (mm.failingReapAttempts > 0) { // mmap_read_trylock failed: sleep HZ/10, retry (also after the 10th)
             mm.failingReapAttempts--;
-            if (tp) world.kmsg().trace("skip_task_reaping", "pid=" + tsk.pid);
+            world.trace().skipTaskReaping(tsk);
             nextAttemptMs = at + RETRY_SLEEP_MS;
             return;
         }
         if (mm.oomSkip) { // already reaped/exited counts as success
-            if (tp) world.kmsg().trace("skip_task_reaping", "pid=" + tsk.pid);
+            world.trace().skipTaskReaping(tsk);
         } else {
-            if (tp) world.kmsg().trace("start_task_reaping", "pid=" + tsk.pid);
+            world.trace().startTaskReaping(tsk);
             mm.unstable = true;
             // __oom_reap_task_mm: anonymous and private VMAs unmapped; shared (shmem) pages stay — model:
             // anon and file rss drop to 0, shmem unchanged
             mm.anonRss = 0;
             mm.fileRss = 0;
-            world.kmsg().printk("I", Printk.reaped(tsk, mm));
-            if (tp) world.kmsg().trace("finish_task_reaping", "pid=" + tsk.pid);
+            world.kmsg().printk("I", OomReport.reaped(tsk, mm));
+            world.trace().finishTaskReaping(tsk);
         }
         done(mm, at);
     }

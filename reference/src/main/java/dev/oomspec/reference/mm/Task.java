@@ -1,6 +1,5 @@
 package dev.oomspec.reference.mm;
 
-import dev.oomspec.reference.memcg.Memcg;
 import java.util.Set;
 
 /**
@@ -18,6 +17,7 @@ public final class Task {
     Mm mm;
     Memcg memcg;
     Task vforkParent;           // real_parent while vfork_done is set
+    Task realParent;            // real_parent (≤5.0 child sacrifice walks t->children)
     boolean tifMemdie;
     boolean sigkill;            // SIGKILL pending
     boolean exiting;            // PF_EXITING
@@ -47,8 +47,8 @@ public final class Task {
     public boolean tifMemdie() { return tifMemdie; }
     public boolean sigkillPending() { return sigkill; }
     public String cpusetName() { return cpusetName; }
-    /** RFC–v2 precondition knob: tryget_task_struct() would fail. */
-    public boolean tryGetFailsForModel() { return tryGetFails; }
+    /** tryget_task_struct(): false when the usage count already dropped to zero (the task is being freed). */
+    public boolean tryGetTaskStruct() { return !tryGetFails; }
 
     /** in_vfork(): vfork_done set and the real parent's mm is this task's mm. */
     public boolean inVfork() { return vforkParent != null && mm != null && vforkParent.mm == mm; }
@@ -60,7 +60,9 @@ public final class Task {
     }
     public Task setCapSysAdmin(boolean v) { capSysAdmin = v; return this; }
     public Task setOomFlagOrigin(boolean v) { signal.oomFlagOrigin = v; return this; }
-    public Task setVforkParent(Task parent) { vforkParent = parent; return this; }
+    public Task setVforkParent(Task parent) { vforkParent = parent; realParent = parent; return this; }
+    /** fork() by {@code parent}: this task is on parent->children. */
+    public Task setRealParent(Task parent) { realParent = parent; return this; }
     public Task setExiting(boolean v) { exiting = v; return this; }
     public Task setGroupExit(boolean v) { signal.groupExit = v; return this; }
     public Task setTryGetFails(boolean v) { tryGetFails = v; return this; }

@@ -1,9 +1,6 @@
 package dev.oomspec.reference.mm;
 
-import dev.oomspec.reference.bpf.BpfOom;
-import dev.oomspec.reference.memcg.Memcg;
-import dev.oomspec.reference.memcg.Memcontrol;
-import dev.oomspec.reference.print.Kmsg;
+import dev.oomspec.reference.printk.Kmsg;
 import dev.oomspec.reference.profile.KernelProfile;
 import dev.oomspec.reference.profile.KernelProfiles;
 import java.util.ArrayList;
@@ -33,7 +30,10 @@ public final class World {
     private volatile Task current;
     private long nowMs;
     private long vmstatOomKill;
-    private BpfOom bpf;
+    private BpfOomHook bpfOomHook;
+    private final OomRecorder recorder = new OomRecorder();
+    private final java.util.concurrent.CopyOnWriteArrayList<OomTrace> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final OomTrace fanOut = new FanOut();
 
     public World(KernelProfile profile, Memcg.Hierarchy hierarchy) {
         this.profile = profile;
@@ -41,6 +41,8 @@ public final class World {
         this.oomKill = new OomKill(this);
         this.reaper = new OomReaper(this);
         nodePresentPages.put(0, totalRamPages);
+        observers.add(new TraceBuffer(this));
+        observers.add(recorder);
     }
 
     public static World forKernel(String version, Memcg.Hierarchy hierarchy) {
@@ -70,7 +72,10 @@ public final class World {
     public World addOomNotifier(LongSupplier freedPages) { oomNotifiers.add(freedPages); return this; }
     /** The task that is allocating (current in out_of_memory()). */
     public World setCurrent(Task t) { current = t; return this; }
-    public World setBpf(BpfOom bpf) { this.bpf = bpf; return this; }
+    /** Installs the series' edits to mm/oom_kill.c (one revision); null = the mainline kernel. */
+    public World setBpfOomHook(BpfOomHook hook) { bpfOomHook = hook; return this; }
+    /** Adds an observer of the OOM path (called in registration order, after the trace buffer and the recorder). */
+    public World addObserver(OomTrace observer) { observers.add(observer); return this; }
 
     // ---- tasks ----
     /** fork() of a new process (thread-group leader) with its own mm, in the root memcg. */
@@ -134,9 +139,6 @@ public final class World {
         return null;
     }
 
-    /** Internal: used by Memcontrol.attach (cgroup.procs write). Use {@link #attach(Task, Memcg)}. */
-    public static void setMemcg(Task t, Memcg m) { t.memcg = m; }
-
     // ---- time ----
     /** Advances the clock; fires OOM reaper timers and lets the reaper work (deterministic). */
     public void advanceTime(long ms) { nowMs += ms; reaper.run(); }
@@ -154,7 +156,11 @@ public final class World {
     public Kmsg kmsg() { return kmsg; }
     public OomKill oomKill() { return oomKill; }
     public OomReaper reaper() { return reaper; }
-    public BpfOom bpf() { return bpf; }
+    public BpfOomHook bpfOomHook() { return bpfOomHook; }
+    /** What every out_of_memory() call did, as observed (see {@link OomRecorder}). */
+    public OomRecorder recorder() { return recorder; }
+    /** The observers as one (kernel code calls {@code world.trace().markVictim(t)} like trace_mark_victim(t)). */
+    public OomTrace trace() { return fanOut; }
     public Task current() { return current; }
     public long totalRamPages() { return totalRamPages; }
     public long totalSwapPages() { return totalSwapPages; }
@@ -169,4 +175,21 @@ public final class World {
     /** /proc/vmstat oom_kill. */
     public long vmstatOomKill() { return vmstatOomKill; }
     void countVmOomKill() { vmstatOomKill++; }
+
+    private final class FanOut implements OomTrace {
+        @Override public void oomScoreAdjUpdate(Task t) { for (OomTrace o : observers) o.oomScoreAdjUpdate(t); }
+        @Override public void markVictim(Task t) { for (OomTrace o : observers) o.markVictim(t); }
+        @Override public void wakeReaper(Task t) { for (OomTrace o : observers) o.wakeReaper(t); }
+        @Override public void startTaskReaping(Task t) { for (OomTrace o : observers) o.startTaskReaping(t); }
+        @Override public void finishTaskReaping(Task t) { for (OomTrace o : observers) o.finishTaskReaping(t); }
+        @Override public void skipTaskReaping(Task t) { for (OomTrace o : observers) o.skipTaskReaping(t); }
+        @Override public void evaluateTask(OomControl oc, Task t, long p, String v) { for (OomTrace o : observers) o.evaluateTask(oc, t, p, v); }
+        @Override public void selectBadProcess(OomControl oc) { for (OomTrace o : observers) o.selectBadProcess(oc); }
+        @Override public void killProcess(OomControl oc, Task v, String m) { for (OomTrace o : observers) o.killProcess(oc, v, m); }
+        @Override public void panic(OomControl oc, String m) { for (OomTrace o : observers) o.panic(oc, m); }
+        @Override public void outOfMemoryReturn(OomControl oc, Exit e, boolean r) { for (OomTrace o : observers) o.outOfMemoryReturn(oc, e, r); }
+        @Override public void bpfOomHandler(OomControl oc, String n, String a, int r, boolean f) { for (OomTrace o : observers) o.bpfOomHandler(oc, n, a, r, f); }
+        @Override public void bpfHandleOom(OomControl oc, boolean h) { for (OomTrace o : observers) o.bpfHandleOom(oc, h); }
+        @Override public void bpfKfunc(String k, String a, long r) { for (OomTrace o : observers) o.bpfKfunc(k, a, r); }
+    }
 }

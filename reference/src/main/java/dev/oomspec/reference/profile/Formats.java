@@ -1,25 +1,25 @@
 package dev.oomspec.reference.profile;
 
-/** Printk/tracepoint format variants by kernel version (kernel-oom.md §13, §14). */
+/** Printk/tracepoint format variants by kernel version. */
 public final class Formats {
     private Formats() {}
 
-    /** dump_header() first line (§13.2). */
+    /** dump_header() first line. */
     public enum Header { V4_4_NO_FLAGS, V4_9_NODEMASK, V4_12_NODEMASK_CONT, V4_15_NODEMASK, V5_0 }
 
-    /** dump_tasks() header and row (§13.9). */
+    /** dump_tasks() header and row. */
     public enum TaskTable { V4_0_NR_PTES, V4_15_PGTABLES, V4_19_PID7, V6_8_RSS_SPLIT }
 
-    /** Kill lines (§13.11). */
+    /** Kill lines. */
     public enum KillLine { V4_4_NO_SHMEM, V4_5_SACRIFICE_CHILD, V5_1_NO_SCORE, V5_4_UID_PGTABLES }
 
-    /** oom:mark_victim tracepoint (§14). */
+    /** oom:mark_victim tracepoint. */
     public enum MarkVictim { NONE, PID_ONLY, V6_9_EXTENDED }
 
-    /** Meaning of MAX_ORDER / MAX_PAGE_ORDER (§12). */
+    /** Meaning of MAX_ORDER / MAX_PAGE_ORDER. */
     public enum MaxOrder { EXCLUSIVE_MAX_ORDER, INCLUSIVE_MAX_PAGE_ORDER }
 
-    /** Shape of oom_badness() (§2). */
+    /** Shape of oom_badness(). */
     public enum Badness {
         /** ≤5.8: unsigned long, 0 = ineligible, eligible clamped to ≥ 1. */
         UNSIGNED_CLAMPED,
@@ -27,7 +27,7 @@ public final class Formats {
         SIGNED_LONG_MIN
     }
 
-    /** oom_evaluate_task() tie-breaking (§5). */
+    /** oom_evaluate_task() tie-breaking. */
     public enum TieBreak {
         /** 4.4–5.2: on equal points keep the current choice if it is a thread-group leader. */
         KEEP_LEADER,
@@ -35,7 +35,7 @@ public final class Formats {
         LAST_WINS
     }
 
-    /** Memcg part of the report (§13.5). */
+    /** Memcg part of the report. */
     public enum MemcgInfo {
         /** ≤4.20 "Task in … killed as a result of limit of …", usage lines, one stats line per subtree memcg (4.4 names, no shmem). */
         V4_4_TASK_IN,

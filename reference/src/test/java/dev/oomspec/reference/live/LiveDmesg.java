@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Test-only reader of the util-linux dmesg text of a memcg OOM report (kernel-oom.md §13). Just enough to
+ * Test-only reader of the util-linux dmesg text of a memcg OOM report. Just enough to
  * rebuild the world an OOM report describes; the real parsers live in the traces module.
  */
 final class LiveDmesg {

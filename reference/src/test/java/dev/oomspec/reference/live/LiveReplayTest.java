@@ -1,5 +1,7 @@
 package dev.oomspec.reference.live;
 
+import dev.oomspec.reference.mm.OomRecorder;
+import dev.oomspec.reference.mm.OomTrace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.oomspec.reference.mm.Gfp;
 import dev.oomspec.reference.mm.OomControl;
 import dev.oomspec.reference.mm.Task;
-import dev.oomspec.reference.print.TraceEvent;
+import dev.oomspec.reference.printk.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,12 +38,12 @@ class LiveReplayTest {
     static boolean excepted(String line) { return EXCEPTED.stream().anyMatch(p -> p.matcher(line).matches()); }
 
     /** Runs one event through mem_cgroup_out_of_memory() in a world rebuilt from the event's lines. */
-    static OomControl replay(LiveWorld lw, LiveDmesg.Event ev) {
+    static OomRecorder.Run replay(LiveWorld lw, LiveDmesg.Event ev) {
         lw.world.oomLock().lockKillable();
         try {
             OomControl oc = OomControl.memcg(lw.memcg, ev.gfp, ev.order);
             assertTrue(lw.world.oomKill().outOfMemory(oc));
-            return oc;
+            return lw.world.recorder().run(oc);
         } finally {
             lw.world.oomLock().unlock();
         }
@@ -57,8 +59,8 @@ class LiveReplayTest {
             // the swap term is min(memsw.max - memory.max, total_swap): the same for any amount of swap here
             for (long swap : new long[] {0, 262144, 1L << 40}) {
                 LiveWorld lw = new LiveWorld(ev, swap);
-                OomControl oc = replay(lw, ev);
-                assertEquals(OomControl.Exit.KILLED, oc.exit());
+                OomRecorder.Run oc = replay(lw, ev);
+                assertEquals(OomTrace.Exit.KILLED, oc.exit());
                 assertNotNull(oc.victim());
                 assertEquals(ev.killedPid, oc.victim().pid(), scenario + ": victim");
                 assertEquals(ev.killedComm, oc.victim().comm());
@@ -106,9 +108,9 @@ class LiveReplayTest {
         hog.mm().setTotalVm(r.totalVm()).setAnonRss(r.anon()).setFileRss(r.file()).setShmemRss(r.shmem())
                 .setPgtablesBytes(r.pgtablesBytes());
         lw.world.kmsg().clear();
-        OomControl oc = replay(lw, second);
+        OomRecorder.Run oc = replay(lw, second);
         assertEquals(second.killedPid, oc.victim().pid());
         assertEquals(Gfp.GFP_KERNEL, second.gfp);
-        assertEquals(2, lw.memcg.events(dev.oomspec.reference.memcg.Memcg.Event.OOM_KILL));
+        assertEquals(2, lw.memcg.events(dev.oomspec.reference.mm.Memcg.Event.OOM_KILL));
     }
 }

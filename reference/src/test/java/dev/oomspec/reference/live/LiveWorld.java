@@ -1,6 +1,6 @@
 package dev.oomspec.reference.live;
 
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.Mm;
 import dev.oomspec.reference.mm.Task;
 import dev.oomspec.reference.mm.World;

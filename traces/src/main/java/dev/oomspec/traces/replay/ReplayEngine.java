@@ -1,9 +1,11 @@
 package dev.oomspec.traces.replay;
 
-import dev.oomspec.reference.memcg.Memcg;
+import dev.oomspec.reference.OomModel;
+import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.Gfp;
 import dev.oomspec.reference.mm.Mm;
 import dev.oomspec.reference.mm.OomControl;
+import dev.oomspec.reference.mm.OomRecorder;
 import dev.oomspec.reference.mm.Task;
 import dev.oomspec.reference.mm.World;
 import dev.oomspec.reference.profile.KernelProfile;
@@ -120,7 +122,8 @@ public final class ReplayEngine {
   private record Run(ReplayInput.KernelChoice victim, List<ScoredCandidate> scored, List<String> report, String error) {}
 
   private static Run run(ReplayInput in, KernelVersion v, long totalpages, boolean modelReport) {
-    World w = new World(PROFILES.computeIfAbsent(v, KernelProfiles::forVersion), Memcg.Hierarchy.V1);
+    World w = OomModel.builder().profile(PROFILES.computeIfAbsent(v, KernelProfiles::forVersion))
+        .hierarchy(Memcg.Hierarchy.V1).build().world();
     w.setOomDumpTasks(modelReport);
     Memcg cg = null;
     boolean memcgOom = in.memcg() != null;
@@ -152,15 +155,16 @@ public final class ReplayEngine {
       w.oomLock().unlock();
     }
     List<ScoredCandidate> scored = new ArrayList<>();
-    for (OomControl.Candidate c : oc.candidates()) {
+    OomRecorder.Run oom = w.recorder().run(oc);
+    for (OomRecorder.Candidate c : oom.candidates()) {
       ReplayInput.TaskRow r = rows.get(c.task());
       if (r == null) continue;
-      boolean eligible = OomControl.Candidate.ELIGIBLE.equals(c.verdict()) || "oom_task_origin".equals(c.verdict());
+      boolean eligible = OomRecorder.Candidate.ELIGIBLE.equals(c.verdict()) || OomRecorder.Candidate.ORIGIN.equals(c.verdict());
       scored.add(new ScoredCandidate(r.pid(), r.name(), r.oomScoreAdj(), eligible ? c.points() : null, c.verdict()));
     }
     scored.sort(Comparator.comparing((ScoredCandidate s) -> s.points() == null)
         .thenComparing(s -> s.points() == null ? 0 : -s.points()));
-    Task victim = oc.victim();
+    Task victim = oom.victim();
     ReplayInput.KernelChoice model = victim == null ? null
         : new ReplayInput.KernelChoice(rows.get(victim).pid(), rows.get(victim).name(), null, "model");
     return new Run(model, scored, w.kmsg().lines(), null);

@@ -1,0 +1,41 @@
+package dev.oomspec.reference.series;
+
+import dev.oomspec.reference.bpf.BpfProg;
+import dev.oomspec.reference.mm.BpfOomHook;
+import dev.oomspec.reference.mm.OomControl;
+import java.util.Set;
+import java.util.function.IntSupplier;
+
+/**
+ * One revision of the series booted on a world (its initcalls have run): the generic face that the facade and the
+ * conformance adapter drive. Each revision package implements it in its {@code Series} class by calling that
+ * revision's own transcribed functions.
+ */
+public interface SeriesModel {
+    SeriesRevision revision();
+
+    /** "RFC", "v1", …, "v3-proposed". */
+    String id();
+
+    Boot boot();
+
+    /** The series' edits to mm/oom_kill.c (installed into the world by the facade). */
+    BpfOomHook hook();
+
+    /**
+     * A kfunc called by {@code caller}: the verifier's verdict for that program, then the kfunc body; {@code oc} is the
+     * {@code struct oom_control} a kfunc taking one receives (the caller's handler's).
+     */
+    Outcome kfunc(BpfProg caller, String kfunc, KfuncArgs args, OomControl oc);
+
+    /** The program type of this revision's OOM handler (RFC: fmod_ret tracing; v1+: bpf_oom_ops struct_ops). */
+    BpfProg handlerProg();
+
+    /** Registers a bpf_oom_ops (RFC: the fmod_ret program) named {@code name} with {@code handler}, by this revision's rules. */
+    Outcome attachOom(AttachRequest req, String name, Handler handler);
+
+    /** Registers a bpf_psi_ops with programs for {@code members}; its init program returns {@code init}. */
+    default Outcome attachPsi(Set<String> members, IntSupplier init) {
+        return Outcome.no(id() + " has no bpf_psi_ops");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.oomspec.reference.series.rfc;
+
+import dev.oomspec.reference.bpf.BpfProg;
+import dev.oomspec.reference.bpf.Verifier;
+import dev.oomspec.reference.mm.Memcg;
+import dev.oomspec.reference.mm.OomControlView;
+import dev.oomspec.reference.mm.Task;
+import dev.oomspec.reference.series.KfuncArgs;
+import dev.oomspec.reference.series.KfuncRejected;
+import dev.oomspec.reference.series.Outcome;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The kfuncs the RFC offers, as one program sees them: every call is first checked by the verifier for that program
+ * ({@link Verifier#checkKfuncCall}; a rejected program throws {@link KfuncRejected}), then runs the transcribed body
+ * and is reported to the world's observers.
+ */
+public final class Kfuncs {
+    private final Series series;
+    private final BpfProg prog;
+
+    Kfuncs(Series series, BpfProg prog) { this.series = series; this.prog = prog; }
+
+    private void verify(String kfunc) {
+        Verifier.KfuncVerdict v = Verifier.checkKfuncCall(series.boot().btf(), prog, kfunc);
+        if (v != Verifier.KfuncVerdict.ALLOWED) throw new KfuncRejected(kfunc, v);
+    }
+
+    private long report(String kfunc, String args, long ret) {
+        series.boot().world().trace().bpfKfunc(kfunc, args, ret);
+        return ret;
+    }
+
+    /** int bpf_oom_kill_process(struct oom_control *oc, struct task_struct *task, const char *message__str). */
+    public int bpfOomKillProcess(OomControlView oc, Task task, String message) {
+        verify("bpf_oom_kill_process");
+        return (int) report("bpf_oom_kill_process", "task=" + task, series.oomKillBpf().bpfOomKillProcess(oc.kernelOc(), task, message));
+    }
+
+    /** int bpf_out_of_memory(struct mem_cgroup *memcg__nullable, int order). */
+    public int bpfOutOfMemory(Memcg memcg, int order) {
+        verify("bpf_out_of_memory");
+        return (int) report("bpf_out_of_memory", "order=" + order, series.oomKillBpf().bpfOutOfMemory(memcg, order));
+    }
+
+    /** struct mem_cgroup *bpf_get_root_mem_cgroup(void). */
+    public Memcg bpfGetRootMemCgroup() {
+        verify("bpf_get_root_mem_cgroup");
+        return series.bpfMemcontrol().bpfGetRootMemCgroup();
+    }
+
+    /** unsigned long bpf_mem_cgroup_usage(struct mem_cgroup *memcg, bool swap) — the swap variant is not modelled. */
+    public long bpfMemCgroupUsage(Memcg memcg) {
+        verify("bpf_mem_cgroup_usage");
+        return series.bpfMemcontrol().bpfMemCgroupUsage(memcg);
+    }
+
+    /** unsigned long bpf_mem_cgroup_page_state(struct mem_cgroup *memcg, int idx). */
+    public long bpfMemCgroupPageState(Memcg memcg, int idx) {
+        verify("bpf_mem_cgroup_page_state");
+        return report("bpf_mem_cgroup_page_state", "idx=" + idx, series.bpfMemcontrol().bpfMemCgroupPageState(memcg, idx));
+    }
+
+    /** A call in revision-neutral form, mapped onto the RFC's signatures; {@code oc} is the calling handler's. */
+    Outcome call(String kfunc, KfuncArgs a, OomControlView oc) {
+        String misfit = switch (kfunc) {
+            case "bpf_oom_kill_process" -> a.misfit("bpf_oom_kill_process(oc, task, message__str)",
+                    List.of("task", "message"), Set.of());
+            case "bpf_out_of_memory" -> a.misfit("bpf_out_of_memory(memcg__nullable, order)",
+                    List.of("memcg", "order"), Set.of("memcg"));
+            case "bpf_mem_cgroup_usage" -> a.misfit("bpf_mem_cgroup_usage(memcg, swap)", List.of("memcg"), Set.of());
+            case "bpf_mem_cgroup_page_state" -> a.misfit("bpf_mem_cgroup_page_state(memcg, idx)",
+                    List.of("memcg", "idx"), Set.of());
+            default -> "the RFC has no kfunc " + kfunc + " in this model";
+        };
+        if (misfit != null) return Outcome.no(misfit);
+        try {
+            return switch (kfunc) {
+                case "bpf_oom_kill_process" -> Outcome.ret(bpfOomKillProcess(oc, a.taskArg(), a.messageArg()));
+                case "bpf_out_of_memory" -> Outcome.ret(bpfOutOfMemory(a.memcgArg(), a.orderArg()));
+                case "bpf_mem_cgroup_usage" -> Outcome.ret(bpfMemCgroupUsage(a.memcgArg()));
+                default -> Outcome.ret(bpfMemCgroupPageState(a.memcgArg(), a.idxArg()));
+            };
+        } catch (KfuncRejected e) {
+            return new Outcome.Rejected(e.verdict());
+        }
+    }
+}
