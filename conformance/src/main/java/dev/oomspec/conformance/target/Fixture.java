@@ -36,9 +36,9 @@ final class Fixture {
         .series(Revisions.series(revision, proposed));
     if (g.platform() != null) {
       String kernel = Platforms.kernel(g.platform());
-      b.kernel(kernel).arch(g.platform().arch(), String.join(" ", Platforms.kconfig(g.platform().arch(), g.platform().config())));
+      b.kernel(kernel).arch(g.platform().arch(), g.platform().kconfig());
       notes.add("platform " + g.platform().row() + ": kernel " + kernel + ", arch " + g.platform().arch() + ", Kconfig "
-          + Platforms.kconfig(g.platform().arch(), g.platform().config()) + " → the model's MAX_PAGE_ORDER "
+          + g.platform().kconfigSymbols() + " → the model's MAX_PAGE_ORDER "
           + "(largest valid order) " );
     }
     model = b.build();

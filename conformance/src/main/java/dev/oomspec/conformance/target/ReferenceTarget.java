@@ -196,7 +196,7 @@ public final class ReferenceTarget implements Target {
     List<String> notes = List.of("program: " + prog.type() + (prog.attachBtfId() == null ? "" : " " + prog.attachBtfId())
         + (prog.stOps() == null ? "" : " (st_ops " + prog.stOps() + ")") + ", call site "
         + (call.sleepableSite() ? "sleepable" : "not sleepable") + "; kfunc hook "
-        + Btf.bpfProgTypeToKfuncHook(prog.resolveProgType()) + "; verifier: " + v);
+        + btf.bpfProgTypeToKfuncHook(prog.resolveProgType()) + " (" + btf.tree() + ")" + "; verifier: " + v);
     return new Answer.Answered(Observed.verdict(Calls.spell(v)), List.of(), notes);
   }
 

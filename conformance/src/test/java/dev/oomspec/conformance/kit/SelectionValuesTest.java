@@ -59,7 +59,7 @@ class SelectionValuesTest {
   @Test
   void tagRulesNameExactlyTheCaseClassesTags() throws Exception {
     Set<String> known = CaseTags.known();
-    assertTrue(known.containsAll(List.of("return-codes", "cross-revision", "live-kernel", "replay", "mutation")), known.toString());
+    assertTrue(known.containsAll(List.of("return-codes", "cross-revision", "live-kernel", "replay")), known.toString());
     for (String property : List.of("groups", "excludedGroups")) {
       Rule r = rule(property);
       for (String tag : known) assertTrue(r.regex().matcher(tag).matches(), property + " " + tag);

@@ -13,8 +13,33 @@ import java.util.Map;
  * carries the series' v3 as its base); functions in the file's order, callees first.
  */
 public final class Btf {
+    /** Which mainline kernel/bpf/btf.c a revision of the series was posted against: their kfunc hooks differ. */
+    public enum Tree {
+        /**
+         * bpf-next before 22 Dec 2025 (the RFC, v1 and v2 bases): bpf_prog_type_to_kfunc_hook() has no case for
+         * BPF_PROG_TYPE_RAW_TRACEPOINT, so a raw_tp program reaches BTF_KFUNC_HOOK_MAX and sees no kfunc at all.
+         */
+        BEFORE_RAW_TP_KFUNCS,
+        /**
+         * From "bpf: allow calling kfuncs from raw_tp programs" (Message-ID
+         * {@code <20251222133250.1890587-2-puranjay@kernel.org>}): RAW_TRACEPOINT joins the TRACING hook; d37483fa.
+         */
+        RAW_TP_KFUNCS
+    }
+
+    private final Tree tree;
     private final Map<KfuncHook, Map<String, Integer>> sets = new EnumMap<>(KfuncHook.class);
     private final Map<KfuncHook, List<KfuncSet.Filter>> hookFilters = new EnumMap<>(KfuncHook.class);
+
+    /** The btf.c of d37483fa (the v3 base and later). */
+    public Btf() { this(Tree.RAW_TP_KFUNCS); }
+
+    public Btf(Tree tree) { this.tree = tree; }
+
+    public Tree tree() { return tree; }
+
+    /** No kfunc set registered yet (a revision may still choose its tree). */
+    public boolean empty() { return sets.isEmpty(); }
 
     // kernel/bpf/btf.c:btf_populate_kfunc_set@d37483fa — vmlinux sets of one hook are concatenated; a filter already
     // registered for the hook is not added twice
@@ -45,8 +70,9 @@ public final class Btf {
         return true;
     }
 
-    // kernel/bpf/btf.c:bpf_prog_type_to_kfunc_hook@d37483fa
-    public static KfuncHook bpfProgTypeToKfuncHook(BpfProgType progType) {
+    // kernel/bpf/btf.c:bpf_prog_type_to_kfunc_hook@d37483fa; before the raw_tp patch (Tree) RAW_TRACEPOINT had no case
+    public KfuncHook bpfProgTypeToKfuncHook(BpfProgType progType) {
+        if (progType == BpfProgType.RAW_TRACEPOINT && tree == Tree.BEFORE_RAW_TP_KFUNCS) return KfuncHook.MAX;
         return switch (progType) {
             case UNSPEC -> KfuncHook.COMMON;
             case XDP -> KfuncHook.XDP;

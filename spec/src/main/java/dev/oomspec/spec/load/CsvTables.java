@@ -31,7 +31,7 @@ public final class CsvTables {
       List.of("revision", "filter", "kfuncs", "rule", "programs", "source", "inferred");
   /** Columns of {@code tables/max-order.csv}, in order. */
   public static final List<String> ORDER_HEADER =
-      List.of("row", "arch", "config", "kernels", "max_order", "bound", "source", "inferred");
+      List.of("row", "arch", "config", "kconfig", "kernels", "max_order", "bound", "source", "inferred");
 
   private CsvTables() {}
 
@@ -141,7 +141,11 @@ public final class CsvTables {
       if (max < 1 || max > 20) {
         throw r.error("max_order", "implausible value " + max);
       }
-      rows.add(new Platform(id, r.require("arch"), r.require("config"), r.require("kernels"), max,
+      String kconfig = r.get("kconfig") == null ? "" : r.get("kconfig").strip();
+      if (!kconfig.isEmpty() && !kconfig.matches("!?[A-Z][A-Z0-9_]*(\\s+!?[A-Z][A-Z0-9_]*)*")) {
+        throw r.error("kconfig", "'" + kconfig + "' is not a list of Kconfig symbols (SYM or !SYM, space-separated)");
+      }
+      rows.add(new Platform(id, r.require("arch"), r.require("config"), kconfig, r.require("kernels"), max,
           r.parse("bound", OrderBound::of), r.require("source"), r.bool("inferred")));
     }
     return rows;

@@ -5,7 +5,9 @@ package dev.oomspec.spec.model;
  *
  * @param row the table row id
  * @param arch architecture
- * @param config Kconfig condition
+ * @param config Kconfig condition, in words
+ * @param kconfig the same condition as Kconfig symbols, space-separated, {@code !SYM} for a symbol that is off (empty:
+ *     no symbol matters)
  * @param kernels kernel range the value applies to
  * @param maxOrder value of MAX_PAGE_ORDER (6.4+) or MAX_ORDER (before 6.4)
  * @param bound inclusive (6.4+) or exclusive (before 6.4)
@@ -13,8 +15,17 @@ package dev.oomspec.spec.model;
  * @param inferred true when the row is [inferred]
  */
 public record Platform(
-    String row, String arch, String config, String kernels, int maxOrder, OrderBound bound,
+    String row, String arch, String config, String kconfig, String kernels, int maxOrder, OrderBound bound,
     String source, boolean inferred) {
+
+  public Platform {
+    kconfig = kconfig == null ? "" : kconfig.strip();
+  }
+
+  /** The symbols of {@link #kconfig}, in table order. */
+  public java.util.List<String> kconfigSymbols() {
+    return kconfig.isEmpty() ? java.util.List.of() : java.util.List.of(kconfig.split("\\s+"));
+  }
 
   /** Largest order accepted: {@code maxOrder} when inclusive, {@code maxOrder - 1} when exclusive. */
   public int largestValidOrder() {

@@ -1,6 +1,7 @@
 package dev.oomspec.reference.series.rfc;
 
 import dev.oomspec.reference.bpf.BpfProg;
+import dev.oomspec.reference.bpf.Btf;
 import dev.oomspec.reference.mm.BpfOomHook;
 import dev.oomspec.reference.mm.Gfp;
 import dev.oomspec.reference.mm.Memcg;
@@ -22,8 +23,8 @@ public class Series implements SeriesModel {
     private final BpfMemcontrol bpfMemcontrol;
     private boolean fmodRetAttached;
 
-    public Series(Boot boot) {
-        this.boot = boot;
+    public Series(Boot booted) {
+        this.boot = booted.onTree(Btf.Tree.BEFORE_RAW_TP_KFUNCS); // posted against bpf-next of Apr 2025
         this.oomKillBpf = new OomKillBpf(boot, new Kfuncs(this, handlerProg()));
         this.bpfMemcontrol = new BpfMemcontrol(boot);
         oomKillBpf.bpfOomInit(boot.btf());

@@ -1,6 +1,7 @@
 package dev.oomspec.reference.series.v1;
 
 import dev.oomspec.reference.bpf.BpfProg;
+import dev.oomspec.reference.bpf.Btf;
 import dev.oomspec.reference.mm.BpfOomHook;
 import dev.oomspec.reference.mm.Gfp;
 import dev.oomspec.reference.mm.Memcg;
@@ -28,8 +29,8 @@ public class Series implements SeriesModel {
     private final BpfPsi bpfPsi;
     private final BpfOom bpfOom;
 
-    public Series(Boot boot) {
-        this.boot = boot;
+    public Series(Boot booted) {
+        this.boot = booted.onTree(Btf.Tree.BEFORE_RAW_TP_KFUNCS); // posted against bpf-next of Aug 2025
         this.oomKillBpf = new OomKillBpf(boot);
         this.bpfMemcontrol = new BpfMemcontrol(boot);
         this.bpfPsi = new BpfPsi(boot);

@@ -1,6 +1,7 @@
 package dev.oomspec.reference.series.v2;
 
 import dev.oomspec.reference.bpf.BpfProg;
+import dev.oomspec.reference.bpf.Btf;
 import dev.oomspec.reference.mm.BpfOomHook;
 import dev.oomspec.reference.mm.Gfp;
 import dev.oomspec.reference.mm.Memcg;
@@ -29,8 +30,8 @@ public class Series implements SeriesModel {
     private final BpfOom bpfOom;
     private final BpfStructOps bpfStructOps;
 
-    public Series(Boot boot) {
-        this.boot = boot;
+    public Series(Boot booted) {
+        this.boot = booted.onTree(Btf.Tree.BEFORE_RAW_TP_KFUNCS); // posted against bpf-next of Oct 2025
         this.oomKillBpf = new OomKillBpf(boot);
         this.bpfMemcontrol = new BpfMemcontrol(boot);
         this.bpfPsi = new BpfPsi(boot);
