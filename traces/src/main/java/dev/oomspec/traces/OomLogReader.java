@@ -239,7 +239,7 @@ public final class OomLogReader {
       this.source = source;
       this.options = options;
       this.sink = sink;
-      this.reports = new OomReportAssembler(sink, this::adopt);
+      this.reports = new OomReportAssembler(source, sink, this::adopt);
       this.ftrace = new FtraceOomAssembler(sink);
     }
 
@@ -487,7 +487,7 @@ public final class OomLogReader {
         return failed;
       }
       if (prepared instanceof Elision e) {
-        return reports.elision(source, l.number(), e.text());
+        return reports.elision(l.number(), e.text());
       }
       Decoded dec = (Decoded) prepared;
       if (dec instanceof Decoded.Kernel k) {

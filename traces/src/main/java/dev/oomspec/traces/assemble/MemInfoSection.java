@@ -1,0 +1,65 @@
+package dev.oomspec.traces.assemble;
+
+import dev.oomspec.traces.read.Scan;
+import dev.oomspec.traces.read.Text;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** show_mem(): the {@code Mem-Info:} block's numbers ({@code key:value} in pages, swap totals, page counts). */
+final class MemInfoSection {
+  boolean seen;
+  final Map<String, Long> numbers = new LinkedHashMap<>();
+
+  /** Takes a Mem-Info line (keeping its numbers); false when the line is not one. */
+  boolean line(Text t, Names names) {
+    if (t.isEmpty()) {
+      return false;
+    }
+    boolean accept = t.indexOf(':') > 0 || t.indexOf('=') > 0 || t.isDigit(0)
+        || t.startsWith("Name ") || t.contains("*4kB") || t.contains("kB ");
+    if (!accept) {
+      return false;
+    }
+    int n = t.length();
+    if (!t.startsWith("Node ") && !t.startsWith("lowmem_reserve")) {
+      int i = 0;
+      while (i <= n) { // the space-separated tokens
+        int sp = t.indexOf(' ', i);
+        int e = sp < 0 ? n : sp;
+        int c = t.indexOf(':', i);
+        if (c > i && c < e - 1) {
+          Long v = Scan.toLong(t, c + 1, e);
+          if (v != null) {
+            numbers.putIfAbsent(names.of(t, i, c), v);
+          }
+        }
+        i = e + 1;
+      }
+    }
+    if (t.startsWith("Free swap")) {
+      putKb("free_swap_kb", t);
+    } else if (t.startsWith("Total swap")) {
+      putKb("total_swap_kb", t);
+    } else if (t.isDigit(0)) {
+      int sp = t.indexOf(' ');
+      Long v = sp < 0 ? null : Scan.toLong(t, 0, sp);
+      if (v != null) {
+        String what = t.string(sp + 1).replace(' ', '_').replace('/', '_');
+        numbers.putIfAbsent(what, v);
+      }
+    }
+    return true;
+  }
+
+  private void putKb(String key, Text t) {
+    int eq = t.indexOf('=');
+    Long v = eq < 0 ? null : Scan.toLongStripUnit(t, eq + 1, t.length());
+    if (v != null) {
+      numbers.put(key, v);
+    }
+  }
+
+  void state(Fingerprint s) {
+    s.add("memInfo", seen).add("numbers", numbers);
+  }
+}

@@ -1,0 +1,258 @@
+package dev.oomspec.traces.read;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The text of one kernel line as one byte per char, which the report grammar reads: either a window of an
+ * ASCII byte buffer (the byte front end reads a file's bytes in place, no {@code String} made) or a
+ * {@code String}'s chars with every non-ASCII char stood for by the byte {@code 0x80} (the general path). The
+ * grammar only matches ASCII, so byte index = char index and a non-ASCII char never matches a pattern; where a
+ * rule asks about a non-ASCII char (whitespace, letters) the String is asked.
+ *
+ * <p>A window of a reused buffer is valid only while its line is being read: parsed values that are kept are
+ * made into Strings ({@link #string}) or numbers.
+ */
+public final class Text {
+
+  private static final byte NON_ASCII = (byte) 0x80;
+
+  private final byte[] b;
+  private final int from;
+  private final int to;
+  /** The chars when they are not all ASCII bytes of {@code b}; null for an ASCII window. */
+  private final String chars;
+
+  private Text(byte[] b, int from, int to, String chars) {
+    this.b = b;
+    this.from = from;
+    this.to = to;
+    this.chars = chars;
+  }
+
+  /** A window {@code [from, to)} of bytes that are all ASCII. */
+  public static Text ascii(byte[] b, int from, int to) {
+    return new Text(b, from, to, null);
+  }
+
+  /** The chars of {@code s}. */
+  public static Text of(String s) {
+    int n = s.length();
+    byte[] b = new byte[n];
+    boolean ascii = true;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        b[i] = (byte) c;
+      } else {
+        b[i] = NON_ASCII;
+        ascii = false;
+      }
+    }
+    return new Text(b, 0, n, ascii ? null : s);
+  }
+
+  public int length() {
+    return to - from;
+  }
+
+  public boolean isEmpty() {
+    return to == from;
+  }
+
+  /** The byte at {@code i} (relative); non-ASCII chars read as {@code 0x80} (negative). */
+  public byte at(int i) {
+    return b[from + i];
+  }
+
+  /** The char at {@code i}. */
+  public char charAt(int i) {
+    return chars != null ? chars.charAt(i) : (char) b[from + i];
+  }
+
+  /** The chars {@code [a, e)} as a String. */
+  public String string(int a, int e) {
+    if (chars != null) {
+      return chars.substring(a, e);
+    }
+    return new String(b, from + a, e - a, StandardCharsets.ISO_8859_1);
+  }
+
+  /** The chars from {@code a} to the end. */
+  public String string(int a) {
+    return string(a, length());
+  }
+
+  @Override
+  public String toString() {
+    return string(0, length());
+  }
+
+  /** The window {@code [a, e)} of this text. */
+  public Text sub(int a, int e) {
+    if (a == 0 && e == length()) {
+      return this;
+    }
+    return new Text(b, from + a, from + e, chars == null ? null : chars.substring(a, e));
+  }
+
+  public Text sub(int a) {
+    return sub(a, length());
+  }
+
+  // ---- whitespace (as Character.isWhitespace / String.strip) ----------------------------------------------
+
+  /** {@link Character#isWhitespace(char)} of the char at {@code i}. */
+  public boolean isWhitespace(int i) {
+    byte c = b[from + i];
+    if (c >= 0) {
+      return c == ' ' || c >= 0x09 && c <= 0x0d || c >= 0x1c && c <= 0x1f;
+    }
+    return Character.isWhitespace(chars.charAt(i));
+  }
+
+  /** As {@link String#strip()}. */
+  public Text strip() {
+    int a = 0;
+    int e = length();
+    while (a < e && isWhitespace(a)) {
+      a++;
+    }
+    while (e > a && isWhitespace(e - 1)) {
+      e--;
+    }
+    return sub(a, e);
+  }
+
+  /** As {@link String#isBlank()}. */
+  public boolean isBlank() {
+    for (int i = 0; i < length(); i++) {
+      if (!isWhitespace(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- matching ASCII ------------------------------------------------------------------------------------
+
+  /** True when the ASCII literal {@code p} occurs at {@code at}. */
+  public boolean startsWith(String p, int at) {
+    int n = p.length();
+    if (at < 0 || at + n > length()) {
+      return false;
+    }
+    int o = from + at;
+    for (int i = 0; i < n; i++) {
+      if (b[o + i] != p.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public boolean startsWith(String p) {
+    return startsWith(p, 0);
+  }
+
+  public boolean endsWith(String p) {
+    return startsWith(p, length() - p.length());
+  }
+
+  public boolean contentEquals(String p) {
+    return p.length() == length() && startsWith(p, 0);
+  }
+
+  /** Index of byte {@code c} at or after {@code i}, or -1. */
+  public int indexOf(char c, int i) {
+    byte x = (byte) c;
+    for (int k = from + Math.max(i, 0); k < to; k++) {
+      if (b[k] == x) {
+        return k - from;
+      }
+    }
+    return -1;
+  }
+
+  public int indexOf(char c) {
+    return indexOf(c, 0);
+  }
+
+  public int lastIndexOf(char c) {
+    byte x = (byte) c;
+    for (int k = to - 1; k >= from; k--) {
+      if (b[k] == x) {
+        return k - from;
+      }
+    }
+    return -1;
+  }
+
+  /** Index of the ASCII literal {@code p} at or after {@code i}, or -1. */
+  public int indexOf(String p, int i) {
+    int n = p.length();
+    if (n == 0) {
+      return Math.max(0, Math.min(i, length()));
+    }
+    byte first = (byte) p.charAt(0);
+    int last = to - n;
+    for (int k = from + Math.max(i, 0); k <= last; k++) {
+      if (b[k] != first) {
+        continue;
+      }
+      int j = 1;
+      while (j < n && b[k + j] == p.charAt(j)) {
+        j++;
+      }
+      if (j == n) {
+        return k - from;
+      }
+    }
+    return -1;
+  }
+
+  public int indexOf(String p) {
+    return indexOf(p, 0);
+  }
+
+  /** Index of the last occurrence of {@code p} starting at or before {@code i}, or -1. */
+  public int lastIndexOf(String p, int i) {
+    int n = p.length();
+    for (int k = Math.min(i, length() - n); k >= 0; k--) {
+      if (startsWith(p, k)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  public int lastIndexOf(String p) {
+    return lastIndexOf(p, length());
+  }
+
+  public boolean contains(String p) {
+    return indexOf(p, 0) >= 0;
+  }
+
+  // ---- scanning -------------------------------------------------------------------------------------------
+
+  public boolean isDigit(int i) {
+    byte c = b[from + i];
+    return c >= '0' && c <= '9';
+  }
+
+  /** Index of the first non-space/tab at or after {@code i}. */
+  public int skipSpaces(int i) {
+    while (i < length() && (b[from + i] == ' ' || b[from + i] == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Index after the run of digits at {@code i}. */
+  public int digitsEnd(int i) {
+    while (i < length() && isDigit(i)) {
+      i++;
+    }
+    return i;
+  }
+}
