@@ -1,5 +1,6 @@
 package dev.oomspec.traces.assemble;
 
+import dev.oomspec.traces.read.LineFacts;
 import dev.oomspec.traces.event.UsageLine;
 import dev.oomspec.traces.read.Scan;
 import dev.oomspec.traces.read.Text;

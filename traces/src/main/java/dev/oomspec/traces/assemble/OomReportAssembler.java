@@ -1,5 +1,6 @@
 package dev.oomspec.traces.assemble;
 
+import dev.oomspec.traces.read.LineFacts;
 import dev.oomspec.traces.event.OomEvent;
 import dev.oomspec.traces.read.KernelLine;
 import dev.oomspec.traces.read.Text;
@@ -67,6 +68,9 @@ public final class OomReportAssembler {
   private long seq;
   /** Per stream with reports in their tail: lines seen and bounds for a cheap "may any tail have aged" test. */
   private final Map<String, TailClock> clocks = new HashMap<>();
+  /** The clock of the stream of the last line (most lines are of the same stream as the one before). */
+  private String clockStream;
+  private TailClock clock;
 
   /**
    * Lines of one stream since its clock started, and lower bounds over the stream's open tail reports of the
@@ -396,9 +400,16 @@ public final class OomReportAssembler {
     if (clocks.isEmpty()) {
       return;
     }
-    TailClock c = clocks.get(m.stream());
-    if (c == null) {
-      return;
+    TailClock c;
+    if (m.stream() == clockStream && clock != null) {
+      c = clock;
+    } else {
+      c = clocks.get(m.stream());
+      if (c == null) {
+        return;
+      }
+      clockStream = m.stream();
+      clock = c;
     }
     c.lines++;
     double ts = m.timestamp();
@@ -427,6 +438,7 @@ public final class OomReportAssembler {
     }
     if (!left) {
       clocks.remove(m.stream());
+      clock = null;
     }
     if (aged != null) {
       for (ReportBuilder b : aged) {

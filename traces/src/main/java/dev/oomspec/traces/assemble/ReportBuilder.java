@@ -1,5 +1,6 @@
 package dev.oomspec.traces.assemble;
 
+import dev.oomspec.traces.read.LineFacts;
 import dev.oomspec.traces.event.BpfHandler;
 import dev.oomspec.traces.event.KillLine;
 import dev.oomspec.traces.event.MemcgInfo;

@@ -21,6 +21,10 @@ public final class Text {
   private final int to;
   /** The chars when they are not all ASCII bytes of {@code b}; null for an ASCII window. */
   private final String chars;
+  /** Which ASCII bytes occur (bit c of low for c < 64, of high for c >= 64), once asked ({@link #mayContain}). */
+  private long low;
+  private long high;
+  private boolean masked;
 
   private Text(byte[] b, int from, int to, String chars) {
     this.b = b;
@@ -187,11 +191,47 @@ public final class Text {
     return -1;
   }
 
+  /**
+   * False when some byte of the ASCII literal {@code p} occurs nowhere in the text (so {@code p} does not
+   * either); one pass over the text the first time, then a few bit tests per literal.
+   */
+  public boolean mayContain(String p) {
+    if (!masked) {
+      long lo = 0;
+      long hi = 0;
+      for (int k = from; k < to; k++) {
+        byte c = b[k];
+        if (c >= 64) {
+          hi |= 1L << c; // the shift uses the low six bits: c - 64
+        } else if (c >= 0) {
+          lo |= 1L << c;
+        }
+      }
+      low = lo;
+      high = hi;
+      masked = true;
+    }
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c >= 128) {
+        return true;
+      }
+      long bit = 1L << c;
+      if (((c >= 64 ? high : low) & bit) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Index of the ASCII literal {@code p} at or after {@code i}, or -1. */
   public int indexOf(String p, int i) {
     int n = p.length();
     if (n == 0) {
       return Math.max(0, Math.min(i, length()));
+    }
+    if (n > 2 && !mayContain(p)) {
+      return -1;
     }
     byte first = (byte) p.charAt(0);
     int last = to - n;

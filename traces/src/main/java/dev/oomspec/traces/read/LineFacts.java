@@ -1,4 +1,4 @@
-package dev.oomspec.traces.assemble;
+package dev.oomspec.traces.read;
 
 /**
  * Where a kernel line came from, as the assembler needs it (its text is read separately, by the grammar).
