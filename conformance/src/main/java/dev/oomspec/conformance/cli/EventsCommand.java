@@ -9,10 +9,11 @@ import dev.oomspec.traces.json.EventJson;
 import dev.oomspec.traces.read.Readers;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,32 +72,35 @@ public final class EventsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (reader != null && !names().stream().anyMatch(n -> n.equalsIgnoreCase(reader))) {
       err.println("unknown reader '" + reader + "'; known: " + String.join(", ", names()));
       return 2;
     }
     ReadOptions options = ReadOptions.defaults().withReader(reader).withMaxLineLength(Math.max(16, maxLine));
-    Consumer<OomEvent> sink = e -> {
-      out.println(format == Format.json ? EventJson.line(e) : text(e));
-      out.flush();
-    };
+    // UTF-8 bytes made on the reading threads, written here in input order (a file's events at its end, stdin's
+    // as they close)
+    Function<OomEvent, byte[]> render = format == Format.json ? EventJson::bytes
+        : e -> (text(e) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+    PrintWriter stdout = spec.commandLine().getOut();
     int exit = 0;
     long events = 0;
     for (String f : files) {
       long[] count = {0};
-      Consumer<OomEvent> counting = e -> {
-        count[0]++;
-        sink.accept(e);
-      };
       try {
         LineAccounting a;
         if (f.equals("-")) {
-          a = OomLogReader.read(System.in, "-", options, counting);
+          a = OomLogReader.read(System.in, "-", options, e -> {
+            count[0]++;
+            write(stdout, render.apply(e), true);
+          });
         } else {
-          a = OomLogReader.read(Path.of(f), f, options, counting); // a trace.dat is read in place
+          a = OomLogReader.read(Path.of(f), f, options, render, b -> {
+            count[0]++;
+            write(stdout, b, false);
+          }); // a trace.dat is read in place
         }
+        stdout.flush();
         events += count[0];
         err.println(a.summary() + ", " + count[0] + " events");
         for (Malformed m : a.malformedLines()) {
@@ -106,6 +110,7 @@ public final class EventsCommand implements Callable<Integer> {
           err.println("  … " + (a.malformed() - a.malformedLines().size()) + " more malformed " + a.unit());
         }
       } catch (IOException | RuntimeException e) {
+        stdout.flush();
         err.println(f + ": unreadable: " + e.getMessage());
         exit = 2;
       }
@@ -115,6 +120,13 @@ public final class EventsCommand implements Callable<Integer> {
     }
     err.flush();
     return exit;
+  }
+
+  private static void write(PrintWriter out, byte[] line, boolean flush) {
+    Utf8Out.writeUnchecked(out, line);
+    if (flush) {
+      out.flush();
+    }
   }
 
   private static String text(OomEvent e) {

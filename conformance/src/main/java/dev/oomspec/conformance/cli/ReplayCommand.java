@@ -12,10 +12,9 @@ import dev.oomspec.traces.replay.ReplayEngine;
 import dev.oomspec.traces.replay.ReplayPipeline;
 import dev.oomspec.traces.replay.ReplayResult;
 import dev.oomspec.traces.replay.Verdict;
-import java.io.BufferedWriter;
+import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -28,6 +27,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -114,14 +114,23 @@ public final class ReplayCommand implements Callable<Integer> {
       Sink sink = sink(w);
       Progress progress = Progress.forTerminal(err, inputs.size());
       for (Input in : inputs) {
-        try (InputStream s = in.open()) {
-          ReplayPipeline.Summary sum = pipeline.run(s, in.name, ReadOptions.defaults().withReader(reader),
-              r -> {
-                counts.merge(r.verdict(), 1L, Long::sum);
-                sink.accept(r, in);
-                progress.event();
-              },
-              sk -> skipped[0]++);
+        try {
+          ReadOptions options = ReadOptions.defaults().withReader(reader);
+          ReplayPipeline.Summary sum;
+          Consumer<Rendered> results = r -> {
+            counts.merge(r.result().verdict(), 1L, Long::sum);
+            sink.accept(r, in);
+            progress.event();
+          };
+          if (in.path() != null) { // a file: replayed (and its JSON made) on the threads that read it
+            sum = pipeline.run(in.path(), in.name, options, r -> new Rendered(r, sink.render(r)), results,
+                sk -> skipped[0]++);
+          } else {
+            try (InputStream s = in.open()) {
+              sum = pipeline.run(s, in.name, options, r -> results.accept(new Rendered(r, sink.render(r))),
+                  sk -> skipped[0]++);
+            }
+          }
           if (format != Format.text || inputs.size() > 1) {
             // the accounting of each input, like `oomspec events`
             err.println(sum.accounting().summary());
@@ -153,15 +162,10 @@ public final class ReplayCommand implements Callable<Integer> {
 
   private Writer open() throws IOException {
     if (out == null) {
-      return new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false) {
-        @Override
-        public void close() {
-          flush(); // never close stdout
-        }
-      };
+      return Utf8Out.stdout(); // never closed, only flushed
     }
     if (out.getParent() != null) Files.createDirectories(out.getParent());
-    return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8));
+    return Utf8Out.of(Files.newOutputStream(out));
   }
 
   /** One input: a corpus entry or a file / stdin. */
@@ -177,8 +181,17 @@ public final class ReplayCommand implements Callable<Integer> {
     }
   }
 
+  /** A replay and what the output format made of it on the thread that replayed it (JSON bytes), or null. */
+  private record Rendered(ReplayResult result, byte[] bytes) {}
+
   private interface Sink {
-    void accept(ReplayResult r, Input in);
+    /** Runs on the thread that replayed the event. */
+    default byte[] render(ReplayResult r) {
+      return null;
+    }
+
+    /** Runs on the command's thread, in input order. */
+    void accept(Rendered r, Input in);
 
     void finish(Map<Verdict, Long> counts, long skipped) throws IOException;
   }
@@ -186,22 +199,26 @@ public final class ReplayCommand implements Callable<Integer> {
   private Sink sink(Writer w) throws IOException {
     return switch (format) {
       case json -> {
-        JsonLinesWriter j = new JsonLinesWriter(w, candidates);
+        ThreadLocal<JsonLine> lines = ThreadLocal.withInitial(() -> new JsonLine(candidates));
         yield new Sink() {
-          public void accept(ReplayResult r, Input in) {
-            io(() -> j.write(ReplayViews.view(r, candidates, null)));
+          public byte[] render(ReplayResult r) {
+            return lines.get().bytes(ReplayViews.view(r, candidates, null));
+          }
+
+          public void accept(Rendered r, Input in) {
+            io(() -> Utf8Out.write(w, r.bytes()));
           }
 
           public void finish(Map<Verdict, Long> c, long s) throws IOException {
-            j.flush();
+            w.flush();
           }
         };
       }
       case csv -> {
         CsvWriter.EventRows rows = CsvWriter.eventRows(w);
         yield new Sink() {
-          public void accept(ReplayResult r, Input in) {
-            io(() -> rows.write(ReplayViews.view(r, candidates, null)));
+          public void accept(Rendered r, Input in) {
+            io(() -> rows.write(ReplayViews.view(r.result(), candidates, null)));
           }
 
           public void finish(Map<Verdict, Long> c, long s) throws IOException {
@@ -212,7 +229,8 @@ public final class ReplayCommand implements Callable<Integer> {
       case html -> {
         List<EventView> views = new ArrayList<>();
         yield new Sink() {
-          public void accept(ReplayResult r, Input in) {
+          public void accept(Rendered rr, Input in) {
+            ReplayResult r = rr.result();
             views.add(ReplayViews.view(r, Math.max(candidates, 10), in.lines(r.input().firstLine(), r.input().lastLine())));
           }
 
@@ -222,8 +240,8 @@ public final class ReplayCommand implements Callable<Integer> {
         };
       }
       case text -> new Sink() {
-        public void accept(ReplayResult r, Input in) {
-          io(() -> w.write(TextSummary.line(r) + System.lineSeparator()));
+        public void accept(Rendered r, Input in) {
+          io(() -> w.write(TextSummary.line(r.result()) + System.lineSeparator()));
         }
 
         public void finish(Map<Verdict, Long> c, long s) throws IOException {
@@ -232,6 +250,29 @@ public final class ReplayCommand implements Callable<Integer> {
         }
       };
     };
+  }
+
+  /** One thread's JSON-lines writer (the reports module's, one format) made into UTF-8 bytes per event. */
+  private static final class JsonLine {
+    private final CharArrayWriter chars = new CharArrayWriter(1024);
+    private final JsonLinesWriter writer;
+
+    JsonLine(int candidates) {
+      try {
+        writer = new JsonLinesWriter(chars, candidates);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    byte[] bytes(EventView v) {
+      chars.reset();
+      io(() -> {
+        writer.write(v);
+        writer.flush();
+      });
+      return chars.toString().getBytes(StandardCharsets.UTF_8);
+    }
   }
 
   private interface IoAction {
