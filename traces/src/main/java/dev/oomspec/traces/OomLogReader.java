@@ -80,15 +80,18 @@ public final class OomLogReader {
     long size = Files.isRegularFile(file) ? Files.size(file) : -1;
     if (options.threads() > 1 && options.lineListener() == null && size >= 2L * options.chunkBytes()
         && !startsWithMagic(file) && !forcedTraceDat(options)) {
-      TextRun.Setup setup;
-      try (InputStream in = Files.newInputStream(file)) {
-        setup = TextRun.Setup.sniff(head(new BoundedLineReader(in, options.maxLineLength())), options.reader());
-      }
       int workers = (int) Math.min(options.threads(), (size + options.chunkBytes() - 1) / options.chunkBytes());
-      return ParallelRead.read(file, size, source, options, setup, workers, render, sink);
+      return ParallelRead.read(file, size, source, options, setup(file, options), workers, render, sink);
     }
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, source, options, events);
+    }
+  }
+
+  /** The wrapping reader and indentation sniffed from the first lines of a file. */
+  static TextRun.Setup setup(Path file, ReadOptions options) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return TextRun.Setup.sniff(head(new BoundedLineReader(in, options.maxLineLength())), options.reader());
     }
   }
 

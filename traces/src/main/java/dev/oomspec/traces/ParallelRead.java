@@ -47,6 +47,7 @@ final class ParallelRead<T> {
    * fewer, to see chunks read again when the states differ).
    */
   static final int WARM_LINES = Integer.getInteger("oomspec.read.warm", 2600);
+
   /** At most this many bytes are read before a chunk for its warm-up lines. */
   static final int WARM_BYTES = 1 << 20;
   /** A chunk boundary is looked for this far; a longer line ends parallel reading. */
@@ -65,6 +66,9 @@ final class ParallelRead<T> {
   private final AtomicInteger nextChunk = new AtomicInteger();
   private final Semaphore ahead;
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private final int warmLines;
+  private int readAgain;
+  private boolean gaveUp;
 
   /** What a worker made of one chunk. */
   private static final class Chunk<T> {
@@ -82,7 +86,8 @@ final class ParallelRead<T> {
   }
 
   private ParallelRead(Path file, long size, String source, ReadOptions options, TextRun.Setup setup,
-      Function<OomEvent, T> render, int workers) {
+      Function<OomEvent, T> render, int workers, int warmLines) {
+    this.warmLines = warmLines;
     this.file = file;
     this.size = size;
     this.source = source;
@@ -101,7 +106,16 @@ final class ParallelRead<T> {
   /** Reads {@code file} on {@code workers} threads; events rendered there, handed to {@code sink} here in order. */
   static <T> LineAccounting read(Path file, long size, String source, ReadOptions options, TextRun.Setup setup,
       int workers, Function<OomEvent, T> render, Consumer<T> sink) throws IOException {
-    ParallelRead<T> p = new ParallelRead<>(file, size, source, options, setup, render, workers);
+    return read(file, size, source, options, setup, workers, render, sink, WARM_LINES).accounting();
+  }
+
+  /** How a file was read: its accounting, its chunks, how many were read again, whether a line ended it. */
+  record Outcome(LineAccounting accounting, int chunks, int readAgain, boolean gaveUp) {}
+
+  /** As above, with {@code warmLines} lines read before each chunk (tests: few, to have chunks read again). */
+  static <T> Outcome read(Path file, long size, String source, ReadOptions options, TextRun.Setup setup,
+      int workers, Function<OomEvent, T> render, Consumer<T> sink, int warmLines) throws IOException {
+    ParallelRead<T> p = new ParallelRead<>(file, size, source, options, setup, render, workers, warmLines);
     List<Thread> threads = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
       Thread t = new Thread(p::work, "oomspec-read-" + w);
@@ -110,7 +124,8 @@ final class ParallelRead<T> {
       t.start();
     }
     try {
-      return p.emit(sink);
+      LineAccounting a = p.emit(sink);
+      return new Outcome(a, p.chunks, p.readAgain, p.gaveUp);
     } finally {
       p.stopped.set(true);
       p.ahead.release(workers + p.chunks); // wake workers waiting for room
@@ -178,11 +193,11 @@ final class ParallelRead<T> {
       firstLine += waitFor(lineCounts.get(j));
     }
     c.firstLine = firstLine;
-    long warmLines = LineScan.countLines(b, 0, own);
+    long warmCount = LineScan.countLines(b, 0, own);
     TextRun run = new TextRun(source, options, setup, e -> { });
     c.run = run;
     run.counting = false;
-    run.lines(b, 0, own, firstLine - warmLines);
+    run.lines(b, 0, own, firstLine - warmCount);
     c.startState = k == 0 ? null : run.state();
     run.counting = true;
     run.counts = c.counts = new LineCounts(source);
@@ -213,6 +228,9 @@ final class ParallelRead<T> {
     byte[] window = new byte[64 * 1024];
     long at = pos - 1; // the byte before pos: a '\n' there makes pos a line start
     while (at < size) {
+      if (at - pos >= LONGEST_LINE) {
+        return -1;
+      }
       int n = (int) Math.min(window.length, size - at);
       readFully(ch, window, 0, n, at);
       for (int i = 0; i < n; i++) {
@@ -221,16 +239,13 @@ final class ParallelRead<T> {
         }
       }
       at += n;
-      if (at - pos > LONGEST_LINE) {
-        return -1;
-      }
     }
     return size;
   }
 
   /** The start of the line {@link #WARM_LINES} lines before {@code start} (or as far back as allows). */
   private long warmStart(FileChannel ch, long start) throws IOException {
-    if (WARM_LINES == 0) {
+    if (warmLines == 0) {
       return start;
     }
     int n = (int) Math.min(WARM_BYTES, start);
@@ -238,7 +253,7 @@ final class ParallelRead<T> {
     readFully(ch, back, start - n);
     int lines = 0;
     for (int i = n - 2; i >= 0; i--) { // back[n - 1] is the '\n' ending the line before start
-      if (back[i] == '\n' && ++lines == WARM_LINES) {
+      if (back[i] == '\n' && ++lines == warmLines) {
         return start - n + i + 1;
       }
     }
@@ -277,6 +292,8 @@ final class ParallelRead<T> {
       Chunk<T> c = take(k);
       if (c.giveUp) {
         debug(k, reread, true);
+        readAgain = reread;
+        gaveUp = true;
         return rest(prev, totals, sink);
       }
       if (prev != null && !c.startState.equals(prev.endState)) {
@@ -295,6 +312,7 @@ final class ParallelRead<T> {
       ahead.release();
     }
     debug(chunks, reread, false);
+    readAgain = reread;
     return totals.accounting(prev.run.reader.name(), "lines");
   }
 

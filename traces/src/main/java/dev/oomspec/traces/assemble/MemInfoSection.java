@@ -1,5 +1,6 @@
 package dev.oomspec.traces.assemble;
 
+import dev.oomspec.traces.read.Lit;
 import dev.oomspec.traces.read.Scan;
 import dev.oomspec.traces.read.Text;
 import java.util.LinkedHashMap;
@@ -7,6 +8,15 @@ import java.util.Map;
 
 /** show_mem(): the {@code Mem-Info:} block's numbers ({@code key:value} in pages, swap totals, page counts). */
 final class MemInfoSection {
+
+  // ---- the literals the lines are matched against ----
+  private static final Lit L_FREE_SWAP = Lit.of("Free swap");
+  private static final Lit L_KB = Lit.of("kB ");
+  private static final Lit L_LOWMEM_RESERVE = Lit.of("lowmem_reserve");
+  private static final Lit L_NAME = Lit.of("Name ");
+  private static final Lit L_NODE = Lit.of("Node ");
+  private static final Lit L_STAR_4KB = Lit.of("*4kB");
+  private static final Lit L_TOTAL_SWAP = Lit.of("Total swap");
   boolean seen;
   final Map<String, Long> numbers = new LinkedHashMap<>();
 
@@ -16,12 +26,12 @@ final class MemInfoSection {
       return false;
     }
     boolean accept = t.indexOf(':') > 0 || t.indexOf('=') > 0 || t.isDigit(0)
-        || t.startsWith("Name ") || t.contains("*4kB") || t.contains("kB ");
+        || t.startsWith(L_NAME) || t.contains(L_STAR_4KB) || t.contains(L_KB);
     if (!accept) {
       return false;
     }
     int n = t.length();
-    if (!t.startsWith("Node ") && !t.startsWith("lowmem_reserve")) {
+    if (!t.startsWith(L_NODE) && !t.startsWith(L_LOWMEM_RESERVE)) {
       int i = 0;
       while (i <= n) { // the space-separated tokens
         int sp = t.indexOf(' ', i);
@@ -36,9 +46,9 @@ final class MemInfoSection {
         i = e + 1;
       }
     }
-    if (t.startsWith("Free swap")) {
+    if (t.startsWith(L_FREE_SWAP)) {
       putKb("free_swap_kb", t);
-    } else if (t.startsWith("Total swap")) {
+    } else if (t.startsWith(L_TOTAL_SWAP)) {
       putKb("total_swap_kb", t);
     } else if (t.isDigit(0)) {
       int sp = t.indexOf(' ');

@@ -12,6 +12,7 @@ final class Names {
   private static final int MAX_LENGTH = 64;
 
   private final String[] table = new String[SIZE];
+  private final byte[][] bytes = new byte[SIZE][];
   private int used;
 
   /** The chars {@code [a, e)} of {@code t} as a String, the same instance each time when they are ASCII. */
@@ -35,11 +36,12 @@ final class Names {
         String made = t.string(a, e);
         if (used < SIZE / 2) {
           table[slot] = made;
+          bytes[slot] = made.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
           used++;
         }
         return made;
       }
-      if (s.length() == n && same(s, t, a)) {
+      if (bytes[slot].length == n && same(bytes[slot], t, a)) {
         return s;
       }
       slot = (slot + 1) & (SIZE - 1);
@@ -47,9 +49,9 @@ final class Names {
     return t.string(a, e);
   }
 
-  private static boolean same(String s, Text t, int a) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) != t.at(a + i)) {
+  private static boolean same(byte[] s, Text t, int a) {
+    for (int i = 0; i < s.length; i++) {
+      if (s[i] != t.at(a + i)) {
         return false;
       }
     }

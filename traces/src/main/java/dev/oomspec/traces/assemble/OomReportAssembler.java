@@ -240,9 +240,6 @@ public final class OomReportAssembler {
   }
 
   private static boolean oomFrame(ReportLine tok, Text t) {
-    if (tok instanceof ReportLine.Frame f) {
-      return f.oomFrame();
-    }
     return !(tok instanceof ReportLine.StatLine) && ReportGrammar.isOomFrame(t);
   }
 
@@ -281,6 +278,7 @@ public final class OomReportAssembler {
       tailEntered(b); // lines held while tentative did not age it
     }
     pending.addLast(b);
+    changes++;
     List<ReportBuilder> open = open();
     if (open.size() > MAX_OPEN) {
       close(open.get(0), "closed early: more than " + MAX_OPEN + " reports open at once");
@@ -335,8 +333,28 @@ public final class OomReportAssembler {
         || b.callerId.equals(m.callerId()));
   }
 
+  /** The last route found, valid while no report was queued or closed since ({@link #changes}). */
+  private ReportBuilder routed;
+  private String routedStream;
+  private String routedCaller;
+  private long routedAt = -1;
+  /** Counts the changes to which reports are queued and open. */
+  private long changes;
+
   /** The newest open report of this line's stream and caller. */
   private ReportBuilder route(LineFacts m) {
+    if (routedAt == changes && m.stream() == routedStream && m.callerId() == routedCaller) {
+      return routed;
+    }
+    ReportBuilder b = findRoute(m);
+    routed = b;
+    routedStream = m.stream();
+    routedCaller = m.callerId();
+    routedAt = changes;
+    return b;
+  }
+
+  private ReportBuilder findRoute(LineFacts m) {
     Iterator<ReportBuilder> it = pending.descendingIterator();
     ReportBuilder fallback = null;
     String stream = m.stream();
@@ -371,6 +389,7 @@ public final class OomReportAssembler {
     ReportBuilder b = new ReportBuilder(seq++, source, m.stream(), m.callerId(), m, grammar);
     b.owner = this;
     pending.addLast(b);
+    changes++;
     List<ReportBuilder> open = open();
     if (open.size() > MAX_OPEN) {
       close(open.get(0), "closed early: more than " + MAX_OPEN + " reports open at once");
@@ -452,6 +471,7 @@ public final class OomReportAssembler {
       return;
     }
     b.closed = true;
+    changes++;
     if (why != null && b.phase != ReportBuilder.Phase.TAIL) {
       closeNotes.computeIfAbsent(b, k -> new ArrayList<>()).add(why);
     }

@@ -2,6 +2,7 @@ package dev.oomspec.traces.assemble;
 
 import dev.oomspec.traces.read.LineFacts;
 import dev.oomspec.traces.event.BpfHandler;
+import dev.oomspec.traces.event.HandedOver;
 import dev.oomspec.traces.event.KillLine;
 import dev.oomspec.traces.event.MemcgInfo;
 import dev.oomspec.traces.event.Missing;
@@ -12,6 +13,7 @@ import dev.oomspec.traces.event.SourceRange;
 import dev.oomspec.traces.event.TaskRow;
 import dev.oomspec.traces.event.Trigger;
 import dev.oomspec.traces.event.Victim;
+import dev.oomspec.traces.read.Lit;
 import dev.oomspec.traces.read.Scan;
 import dev.oomspec.traces.read.Text;
 import java.util.ArrayList;
@@ -28,6 +30,19 @@ final class ReportBuilder {
 
   /** A rule's line that the current phase does not take: the grammar's next rule is tried. */
   private static final Disposition NEXT = Disposition.unrelated("next rule");
+
+  // ---- the literals the lines are matched against ----
+  private static final Lit L_BACKTRACE = Lit.of("Backtrace");
+  private static final Lit L_BRACKET_LT = Lit.of("[<");
+  private static final Lit L_CALL = Lit.of("Call ");
+  private static final Lit L_EXCEPTION_STACK = Lit.of("Exception stack");
+  private static final Lit L_HARDWARE_NAME_COLON = Lit.of("Hardware name: ");
+  private static final Lit L_LT = Lit.of("<");
+  private static final Lit L_MODULES_LINKED_IN = Lit.of("Modules linked in");
+  private static final Lit L_PLUS_0X = Lit.of("+0x");
+  private static final Lit L_Q = Lit.of("? ");
+  private static final Lit L_STACK_COLON = Lit.of("Stack :");
+  private static final Lit L_TAINTED_COLON = Lit.of("Tainted: ");
 
   long seq;
   final String source;
@@ -369,7 +384,7 @@ final class ReportBuilder {
     switch (phase) {
       case STACK -> {
         if (stackish(t, m)) {
-          if (t.startsWith("Hardware name: ")) {
+          if (t.startsWith(L_HARDWARE_NAME_COLON)) {
             stack.hardware = t.sub(15).strip().toString();
           }
           return Disposition.EVENT;
@@ -389,9 +404,9 @@ final class ReportBuilder {
     if (m.continuation() || m.indented()) {
       return true;
     }
-    if (t.startsWith("Call ") || t.startsWith("<") || t.startsWith("[<") || t.startsWith("? ")
-        || t.contains("+0x") || t.startsWith("Stack :") || t.startsWith("Backtrace")
-        || t.startsWith("Exception stack") || t.startsWith("Modules linked in") || t.startsWith("Tainted: ")) {
+    if (t.startsWith(L_CALL) || t.startsWith(L_LT) || t.startsWith(L_BRACKET_LT) || t.startsWith(L_Q)
+        || t.contains(L_PLUS_0X) || t.startsWith(L_STACK_COLON) || t.startsWith(L_BACKTRACE)
+        || t.startsWith(L_EXCEPTION_STACK) || t.startsWith(L_MODULES_LINKED_IN) || t.startsWith(L_TAINTED_COLON)) {
       return true;
     }
     int c = t.indexOf(':');
@@ -482,15 +497,15 @@ final class ReportBuilder {
         header.variant, cols == null ? null : String.join(" ", cols),
         header.order != null && header.order == -1 || header.sysrq);
     MemcgInfo memcgInfo = memcg.any()
-        ? new MemcgInfo(memcg.memory, memcg.memsw, memcg.swap, memcg.kmem, memcg.statsFor, memcg.stats,
-            memcg.statsUnit)
+        ? new MemcgInfo(memcg.memory, memcg.memsw, memcg.swap, memcg.kmem, memcg.statsFor,
+            HandedOver.of(memcg.stats), memcg.statsUnit)
         : null;
     return new OomEvent(
         new SourceRange(source, firstLine, Math.max(firstLine, lastLine)),
         "kernel-report", stream, Double.isNaN(timestamp) ? null : timestamp,
         header.seen || stack.pid != null ? new Trigger(header.comm, stack.pid, header.oomScoreAdj) : null,
         header.gfpMask, header.order, scope.nodemask, scope.constraint, scope.cpuset, scope.memsAllowed,
-        scope.oomMemcg, scope.taskMemcg, scope.globalOom, memcgInfo, memInfo.numbers,
+        scope.oomMemcg, scope.taskMemcg, scope.globalOom, memcgInfo, HandedOver.of(memInfo.numbers),
         cols == null ? List.of() : cols, tasks.rows, victim(), kill.kills, new ArrayList<>(kill.killed),
         kill.reaper, stack.bpf, hints, kill.outcome, notes, missing);
   }

@@ -2,6 +2,7 @@ package dev.oomspec.traces.assemble;
 
 import dev.oomspec.traces.assemble.ReportLine.Rule;
 import dev.oomspec.traces.event.UsageLine;
+import dev.oomspec.traces.read.Lit;
 import dev.oomspec.traces.read.Scan;
 import dev.oomspec.traces.read.Text;
 import java.util.ArrayList;
@@ -22,16 +23,98 @@ import java.util.Map;
  */
 final class ReportGrammar {
 
-  static final String INVOKED = "invoked oom-killer";
-  static final String KILLED = "Killed process ";
+  static final Lit INVOKED = Lit.of("invoked oom-killer");
+  static final Lit KILLED = Lit.of("Killed process ");
+
+  // ---- the literals the lines are matched against ----
+  private static final Lit L_ACTIVE_ANON_COLON = Lit.of("active_anon:");
+  private static final Lit L_BRACKET = Lit.of("[");
+  private static final Lit L_BRACKET_LT = Lit.of("[<");
+  private static final Lit L_CALLBACKS_SUPPRESSED = Lit.of(" callbacks suppressed");
+  private static final Lit L_CALL_TRACE = Lit.of("Call Trace");
+  private static final Lit L_CLOSE_SCORE = Lit.of(") score ");
+  private static final Lit L_CLOSE_TOTAL_VM_COLON = Lit.of(") total-vm:");
+  private static final Lit L_COLON = Lit.of(":");
+  private static final Lit L_COLON2 = Lit.of(": ");
+  private static final Lit L_COMM_COLON = Lit.of(" Comm: ");
+  private static final Lit L_COMPACTION_IS_DISABLED = Lit.of("COMPACTION is disabled");
+  private static final Lit L_CPUSET_EQ = Lit.of(" cpuset=");
+  private static final Lit L_CPU_COLON = Lit.of("CPU: ");
+  private static final Lit L_DASH_END_KERNEL_PANIC = Lit.of("---[ end Kernel panic");
+  private static final Lit L_DUMP_HEADER_PLUS = Lit.of("dump_header+");
+  private static final Lit L_FAILCNT = Lit.of("failcnt ");
+  private static final Lit L_FREE_COLON = Lit.of(" free:");
+  private static final Lit L_FREE_SWAP = Lit.of("Free swap");
+  private static final Lit L_GLOBAL_OOM = Lit.of("global_oom");
+  private static final Lit L_HAS_MM_PINNED_BY = Lit.of(" has mm pinned by ");
+  private static final Lit L_HUGEPAGES_TOTAL_EQ = Lit.of("hugepages_total=");
+  private static final Lit L_IS_ALREADY_EXITING = Lit.of(" is already exiting");
+  private static final Lit L_KB = Lit.of("KB");
+  private static final Lit L_KB2 = Lit.of("kB");
+  private static final Lit L_KERNEL_PANIC_NOT_SYNCING_COLON = Lit.of("Kernel panic - not syncing: ");
+  private static final Lit L_KERNEL_PANIC_NOT_SYNCING_OUT_OF_MEMORY = Lit.of("Kernel panic - not syncing: Out of memory");
+  private static final Lit L_KILL_PROCESS = Lit.of("Kill process ");
+  private static final Lit L_KMEM_USAGE = Lit.of("kmem: usage ");
+  private static final Lit L_LIMIT = Lit.of("limit ");
+  private static final Lit L_LOWMEM_RESERVE_COLON = Lit.of("lowmem_reserve[]:");
+  private static final Lit L_LOW_COLON = Lit.of(" low:");
+  private static final Lit L_MANUAL_OOM_EXECUTION = Lit.of("Manual OOM execution");
+  private static final Lit L_MEMORY_CGROUP_MIN_PROTECTION = Lit.of("Memory cgroup min protection");
+  private static final Lit L_MEMORY_CGROUP_STATS_FOR = Lit.of("Memory cgroup stats for ");
+  private static final Lit L_MEMORY_LIMIT_REACHED_OF_CGROUP = Lit.of("Memory limit reached of cgroup ");
+  private static final Lit L_MEMORY_SWAP_USAGE = Lit.of("memory+swap: usage ");
+  private static final Lit L_MEMORY_USAGE = Lit.of("memory: usage ");
+  private static final Lit L_MEMS_ALLOWED_EQ = Lit.of(" mems_allowed=");
+  private static final Lit L_MEM_INFO_COLON = Lit.of("Mem-Info:");
+  private static final Lit L_MIN_COLON = Lit.of(" min:");
+  private static final Lit L_NODE = Lit.of("Node ");
+  private static final Lit L_NOT_TAINTED = Lit.of(" Not tainted ");
+  private static final Lit L_OOM_BPF_HANDLER_COLON = Lit.of("oom bpf handler: ");
+  private static final Lit L_OOM_KILLER = Lit.of("oom killer ");
+  private static final Lit L_OOM_KILL_COLON = Lit.of("oom-kill:");
+  private static final Lit L_OOM_KILL_PROCESS = Lit.of("oom_kill_process");
+  private static final Lit L_OOM_POLICY_EQ = Lit.of("oom_policy=");
+  private static final Lit L_OOM_REAPER_REAPED_PROCESS = Lit.of("oom_reaper: reaped process ");
+  private static final Lit L_OOM_REAPER_UNABLE_TO_REAP_PID_COLON = Lit.of("oom_reaper: unable to reap pid:");
+  private static final Lit L_OOM_REQUEST_IGNORED = Lit.of("OOM request ignored");
+  private static final Lit L_OOM_VICTIM = Lit.of("OOM victim ");
+  private static final Lit L_OUT_OF_MEMORY = Lit.of("out_of_memory");
+  private static final Lit L_OUT_OF_MEMORY_AND_NO_KILLABLE_PROCESSES = Lit.of("Out of memory and no killable processes");
+  private static final Lit L_PAGES_CMA_RESERVED = Lit.of(" pages cma reserved");
+  private static final Lit L_PAGES_HIGHMEM_MOVABLEONLY = Lit.of(" pages HighMem/MovableOnly");
+  private static final Lit L_PAGES_HWPOISONED = Lit.of(" pages hwpoisoned");
+  private static final Lit L_PAGES_IN_SWAP_CACHE = Lit.of(" pages in swap cache");
+  private static final Lit L_PAGES_RAM = Lit.of(" pages RAM");
+  private static final Lit L_PAGES_RESERVED = Lit.of(" pages reserved");
+  private static final Lit L_PAREN = Lit.of(" (");
+  private static final Lit L_PID_COLON = Lit.of(" PID: ");
+  private static final Lit L_PLUS_0X = Lit.of("+0x");
+  private static final Lit L_PROCESS = Lit.of(" process ");
+  private static final Lit L_Q = Lit.of("? ");
+  private static final Lit L_SCORE = Lit.of(" score ");
+  private static final Lit L_SLASH_0X = Lit.of("/0x");
+  private static final Lit L_STAR_4KB = Lit.of("*4kB");
+  private static final Lit L_SWAP_CACHE_STATS_COLON = Lit.of("Swap cache stats:");
+  private static final Lit L_SWAP_USAGE = Lit.of("swap: usage ");
+  private static final Lit L_SYSRQ_COLON = Lit.of("SysRq : ");
+  private static final Lit L_SYSRQ_COLON2 = Lit.of("sysrq: ");
+  private static final Lit L_TAINTED_COLON = Lit.of(" Tainted: ");
+  private static final Lit L_TASKS_IN = Lit.of("Tasks in ");
+  private static final Lit L_TASKS_STATE = Lit.of("Tasks state");
+  private static final Lit L_TASKS_STATE_MEMORY_VALUES_IN_PAGES_CLOSE = Lit.of("Tasks state (memory values in pages)");
+  private static final Lit L_TASK_IN = Lit.of("Task in ");
+  private static final Lit L_TOTAL_PAGECACHE_PAGES = Lit.of(" total pagecache pages");
+  private static final Lit L_TOTAL_SWAP = Lit.of("Total swap");
+  private static final Lit L_UID = Lit.of(", UID ");
+  private static final Lit L_WARNING_STAT_BUFFER_OVERFLOW_PLEASE_REPORT = Lit.of("Warning, stat buffer overflow, please report");
 
   private static final ReportLine.Compaction COMPACTION = new ReportLine.Compaction();
   private static final ReportLine.MemInfoTitle MEM_INFO = new ReportLine.MemInfoTitle();
   private static final ReportLine.TasksState TASKS_STATE = new ReportLine.TasksState();
   private static final ReportLine.TaskRowLine TASK_ROW = new ReportLine.TaskRowLine();
   private static final ReportLine.Other OTHER = new ReportLine.Other();
-  private static final ReportLine.Frame FRAME = new ReportLine.Frame(false, false);
-  private static final ReportLine.Frame OOM_FRAME = new ReportLine.Frame(true, false);
+  private static final ReportLine.Frame FRAME = new ReportLine.Frame(false);
+  private static final ReportLine.Frame DIGIT_FRAME = new ReportLine.Frame(true);
 
   private static final Rule[] RULES = Rule.values();
 
@@ -75,8 +158,13 @@ final class ReportGrammar {
 
   /** The first body rule at or after {@code from} that the line matches ({@link Rule#OTHER} last). */
   ReportLine body(Text t, int from) {
+    byte c = t.at(0);
     for (int i = from; i < RULES.length; i++) {
-      ReportLine r = match(RULES[i], t);
+      Rule rule = RULES[i];
+      if (!mayStartWith(rule, c)) {
+        continue;
+      }
+      ReportLine r = match(rule, t);
       if (r != null) {
         return r;
       }
@@ -84,40 +172,55 @@ final class ReportGrammar {
     return OTHER;
   }
 
+  /** False when no line starting with {@code c} can match the rule (its literal starts the line). */
+  private static boolean mayStartWith(Rule rule, byte c) {
+    return switch (rule) {
+      case BPF_POLICY, BPF_HANDLER, SUMMARY -> c == 'o';
+      case COMPACTION, STACK_HEADER -> c == 'C';
+      case USAGE -> c == 'm' || c == 's' || c == 'k';
+      case TASK_IN, TASKS_STATE -> c == 'T';
+      case LIMIT_REACHED, STATS_TITLE, MEM_INFO, MIN_PROTECTION -> c == 'M';
+      case TASK_HEADER, TASK_ROW -> c == '[';
+      case OUTCOME -> c == 'O';
+      case PANIC -> c == 'K' || c == '-';
+      case CPUSET, KILLED, KILL_SCORE, ALREADY_EXITING, STAT_OVERFLOW, OTHER -> true;
+    };
+  }
+
   private ReportLine match(Rule rule, Text t) {
     return switch (rule) {
-      case BPF_POLICY -> t.startsWith("oom_policy=") ? new ReportLine.BpfPolicy(t.sub(11).strip().toString()) : null;
-      case BPF_HANDLER -> t.startsWith("oom bpf handler: ")
+      case BPF_POLICY -> t.startsWith(L_OOM_POLICY_EQ) ? new ReportLine.BpfPolicy(t.sub(11).strip().toString()) : null;
+      case BPF_HANDLER -> t.startsWith(L_OOM_BPF_HANDLER_COLON)
           ? new ReportLine.BpfHandlerLine(t.sub(17).strip().toString()) : null;
-      case COMPACTION -> t.startsWith("COMPACTION is disabled") ? COMPACTION : null;
+      case COMPACTION -> t.startsWith(L_COMPACTION_IS_DISABLED) ? COMPACTION : null;
       case STACK_HEADER -> stackHeader(t);
       case CPUSET -> cpuset(t);
       case USAGE -> usage(t);
       case TASK_IN -> taskIn(t);
-      case LIMIT_REACHED -> t.startsWith("Memory limit reached of cgroup ")
+      case LIMIT_REACHED -> t.startsWith(L_MEMORY_LIMIT_REACHED_OF_CGROUP)
           ? new ReportLine.LimitReached(t.sub(31).strip().toString()) : null;
       case STATS_TITLE -> statsTitle(t);
-      case MEM_INFO -> t.contentEquals("Mem-Info:") ? MEM_INFO : null;
-      case MIN_PROTECTION -> t.startsWith("Memory cgroup min protection")
+      case MEM_INFO -> t.contentEquals(L_MEM_INFO_COLON) ? MEM_INFO : null;
+      case MIN_PROTECTION -> t.startsWith(L_MEMORY_CGROUP_MIN_PROTECTION)
           ? new ReportLine.MinProtection(t.toString()) : null;
-      case TASKS_STATE -> t.startsWith("Tasks state") ? TASKS_STATE : null;
+      case TASKS_STATE -> t.startsWith(L_TASKS_STATE) ? TASKS_STATE : null;
       case TASK_HEADER -> taskHeader(t);
       case TASK_ROW -> looksLikeTaskRow(t) ? TASK_ROW : null;
       case SUMMARY -> summary(t);
       case KILLED -> t.contains(KILLED) ? killed(t) : null; // "Killed process " contains " process "
-      case KILL_SCORE -> t.contains(" process ") ? killScore(t) : null;
+      case KILL_SCORE -> t.contains(L_PROCESS) ? killScore(t) : null;
       case ALREADY_EXITING -> alreadyExiting(t);
-      case OUTCOME -> t.startsWith("Out of memory and no killable processes") || t.startsWith("OOM request ignored")
+      case OUTCOME -> t.startsWith(L_OUT_OF_MEMORY_AND_NO_KILLABLE_PROCESSES) || t.startsWith(L_OOM_REQUEST_IGNORED)
           ? new ReportLine.NoKill(t.toString()) : null;
       case PANIC -> isPanic(t) ? new ReportLine.Panic(t.toString()) : null;
-      case STAT_OVERFLOW -> t.endsWith("Warning, stat buffer overflow, please report")
+      case STAT_OVERFLOW -> t.endsWith(L_WARNING_STAT_BUFFER_OVERFLOW_PLEASE_REPORT)
           ? new ReportLine.StatOverflow(t.toString()) : null;
       case OTHER -> OTHER;
     };
   }
 
   static boolean isPanic(Text t) {
-    return t.startsWith("Kernel panic - not syncing: ") || t.startsWith("---[ end Kernel panic");
+    return t.startsWith(L_KERNEL_PANIC_NOT_SYNCING_COLON) || t.startsWith(L_DASH_END_KERNEL_PANIC);
   }
 
   // ---- header -------------------------------------------------------------------------------------------
@@ -135,7 +238,7 @@ final class ReportGrammar {
     Integer order = null;
     Integer adj = null;
     boolean oomAdj = false;
-    if (rest.startsWith(":")) {
+    if (rest.startsWith(L_COLON)) {
       int i = 1;
       while (i <= rest.length()) {
         int comma = rest.indexOf(',', i);
@@ -188,11 +291,11 @@ final class ReportGrammar {
 
   /** True for {@code CPU: … PID: … Comm: …}. */
   static boolean isStackHeader(Text t) {
-    if (!t.startsWith("CPU: ")) {
+    if (!t.startsWith(L_CPU_COLON)) {
       return false;
     }
-    int pidAt = t.indexOf(" PID: ");
-    int commAt = t.indexOf(" Comm: ");
+    int pidAt = t.indexOf(L_PID_COLON);
+    int commAt = t.indexOf(L_COMM_COLON);
     return pidAt >= 0 && commAt >= pidAt;
   }
 
@@ -200,12 +303,12 @@ final class ReportGrammar {
     if (!isStackHeader(t)) {
       return null;
     }
-    int pidAt = t.indexOf(" PID: ");
-    int commAt = t.indexOf(" Comm: ");
+    int pidAt = t.indexOf(L_PID_COLON);
+    int commAt = t.indexOf(L_COMM_COLON);
     Integer pid = firstTokenInt(t, pidAt + 6);
     int c = commAt + 7;
-    int not = t.indexOf(" Not tainted ", c);
-    int tainted = t.indexOf(" Tainted: ", c);
+    int not = t.indexOf(L_NOT_TAINTED, c);
+    int tainted = t.indexOf(L_TAINTED_COLON, c);
     int cut = not >= 0 && (tainted < 0 || not < tainted) ? not : tainted;
     if (cut < 0) {
       return new ReportLine.StackHeader(pid, null, null, null);
@@ -248,12 +351,12 @@ final class ReportGrammar {
   // ---- ≤4.20 cpuset line --------------------------------------------------------------------------------
 
   private static ReportLine.CpusetLine cpuset(Text t) {
-    int c = t.indexOf(" cpuset=");
+    int c = t.indexOf(L_CPUSET_EQ);
     if (c < 0) {
       return null;
     }
-    int m = t.indexOf(" mems_allowed=");
-    if (m < 0 || t.startsWith("oom-kill:") || c >= m) {
+    int m = t.indexOf(L_MEMS_ALLOWED_EQ);
+    if (m < 0 || t.startsWith(L_OOM_KILL_COLON) || c >= m) {
       return null;
     }
     return new ReportLine.CpusetLine(t.string(c + 8, m), t.sub(m + 14).strip().toString());
@@ -262,8 +365,8 @@ final class ReportGrammar {
   // ---- memcg --------------------------------------------------------------------------------------------
 
   static boolean isUsageLine(Text t) {
-    return t.startsWith("memory: usage ") || t.startsWith("memory+swap: usage ")
-        || t.startsWith("swap: usage ") || t.startsWith("kmem: usage ");
+    return t.startsWith(L_MEMORY_USAGE) || t.startsWith(L_MEMORY_SWAP_USAGE)
+        || t.startsWith(L_SWAP_USAGE) || t.startsWith(L_KMEM_USAGE);
   }
 
   static ReportLine.Usage usage(Text t) {
@@ -310,22 +413,22 @@ final class ReportGrammar {
     Long usage = Scan.toLongStripUnit(t, starts[0], ends[0]);
     Text l = t.sub(starts[1], ends[1]).strip();
     Text f = t.sub(starts[2], ends[2]).strip();
-    Long limit = l.startsWith("limit ") ? Scan.toLongStripUnit(l, 6, l.length()) : null;
-    Long failcnt = f.startsWith("failcnt ") ? Scan.toLong(f, 8, f.length()) : null;
+    Long limit = l.startsWith(L_LIMIT) ? Scan.toLongStripUnit(l, 6, l.length()) : null;
+    Long failcnt = f.startsWith(L_FAILCNT) ? Scan.toLong(f, 8, f.length()) : null;
     if (usage == null || limit == null || failcnt == null) {
       return null;
     }
     return new UsageLine(usage, limit, failcnt);
   }
 
-  private static final String LIMIT_OF = " killed as a result of limit of ";
+  private static final Lit LIMIT_OF = Lit.of(" killed as a result of limit of ");
 
   static boolean isTaskIn(Text t) {
-    return t.startsWith("Task in ") && t.indexOf(LIMIT_OF) >= 0;
+    return t.startsWith(L_TASK_IN) && t.indexOf(LIMIT_OF) >= 0;
   }
 
   static ReportLine.TaskIn taskIn(Text t) {
-    if (!t.startsWith("Task in ")) {
+    if (!t.startsWith(L_TASK_IN)) {
       return null;
     }
     int m = t.indexOf(LIMIT_OF);
@@ -337,7 +440,7 @@ final class ReportGrammar {
   }
 
   static boolean isStatsTitle(Text t) {
-    return t.startsWith("Memory cgroup stats for ");
+    return t.startsWith(L_MEMORY_CGROUP_STATS_FOR);
   }
 
   static ReportLine.StatsTitle statsTitle(Text t) {
@@ -345,10 +448,10 @@ final class ReportGrammar {
       return null;
     }
     Text rest = t.sub(24);
-    if (rest.endsWith(":")) {
+    if (rest.endsWith(L_COLON)) {
       return new ReportLine.StatsTitle(rest.string(0, rest.length() - 1), Map.of(), null);
     }
-    int sep = rest.indexOf(": ");
+    int sep = rest.indexOf(L_COLON2);
     if (sep < 0) {
       return new ReportLine.StatsTitle(rest.toString(), Map.of(), null);
     }
@@ -370,7 +473,7 @@ final class ReportGrammar {
     if (!inline.isEmpty()) {
       int lastSp = t.lastIndexOf(' ');
       Text last = t.sub(lastSp + 1);
-      if (last.indexOf(':') > 0 && !last.endsWith("KB") && !last.endsWith("kB")) {
+      if (last.indexOf(':') > 0 && !last.endsWith(L_KB) && !last.endsWith(L_KB2)) {
         cut = last.toString();
       }
     }
@@ -418,7 +521,7 @@ final class ReportGrammar {
 
   /** {@code [  pid  ]   uid  tgid total_vm …} → the column names, or null. */
   static ReportLine.TaskHeader taskHeader(Text t) {
-    if (!t.startsWith("[")) {
+    if (!t.startsWith(L_BRACKET)) {
       return null;
     }
     int close = t.indexOf(']');
@@ -442,7 +545,7 @@ final class ReportGrammar {
 
   /** True when the line starts like a task row: {@code [ digits]}. */
   static boolean looksLikeTaskRow(Text t) {
-    if (!t.startsWith("[")) {
+    if (!t.startsWith(L_BRACKET)) {
       return false;
     }
     int i = t.skipSpaces(1);
@@ -453,7 +556,7 @@ final class ReportGrammar {
   // ---- summary ------------------------------------------------------------------------------------------
 
   static ReportLine.Summary summary(Text t) {
-    if (!t.startsWith("oom-kill:")) {
+    if (!t.startsWith(L_OOM_KILL_COLON)) {
       return null;
     }
     Map<String, String> out = new LinkedHashMap<>();
@@ -464,7 +567,7 @@ final class ReportGrammar {
       int end = comma < 0 ? t.length() : comma;
       if (end > i) {
         int eq = t.indexOf('=', i);
-        if (end - i == 10 && t.startsWith("global_oom", i)) {
+        if (end - i == 10 && t.startsWith(L_GLOBAL_OOM, i)) {
           out.put("global_oom", "");
           last = null;
         } else if (eq > i && eq < end && isKey(t, i, eq)) {
@@ -503,7 +606,7 @@ final class ReportGrammar {
     }
     Long uid = null;
     int open;
-    if (rest.startsWith(", UID ", d)) { // 2.6.32: Killed process N, UID U, (name) …
+    if (rest.startsWith(L_UID, d)) { // 2.6.32: Killed process N, UID U, (name) …
       int e = rest.digitsEnd(d + 6);
       uid = e == d + 6 ? null : Scan.toLong(rest, d + 6, e);
       open = rest.indexOf('(', e);
@@ -513,7 +616,7 @@ final class ReportGrammar {
     if (open < 0) {
       return new ReportLine.UnreadableKill("Killed process line without (name)");
     }
-    int tv = rest.indexOf(") total-vm:", open);
+    int tv = rest.indexOf(L_CLOSE_TOTAL_VM_COLON, open);
     int close = tv >= 0 ? tv : rest.lastIndexOf(')');
     if (close < open) {
       return new ReportLine.UnreadableKill("Killed process line without closing parenthesis");
@@ -595,15 +698,15 @@ final class ReportGrammar {
 
   /** {@code [msg: ]Kill process N (comm) score S or sacrifice child}. */
   static ReportLine.KillScore killScore(Text t) {
-    int k = t.indexOf("Kill process ");
-    if (k < 0 || !t.contains(" score ")) {
+    int k = t.indexOf(L_KILL_PROCESS);
+    if (k < 0 || !t.contains(L_SCORE)) {
       return null;
     }
     Text rest = t.sub(k + 13);
     int d = rest.digitsEnd(0);
     Integer pid = d == 0 ? null : Scan.toInt(rest, 0, d);
     int open = rest.indexOf('(', d);
-    int sc = rest.lastIndexOf(") score ");
+    int sc = rest.lastIndexOf(L_CLOSE_SCORE);
     if (pid == null || open < 0 || sc < open) {
       return null;
     }
@@ -619,7 +722,7 @@ final class ReportGrammar {
   private static PidComm pidComm(Text s, String end) {
     int d = s.digitsEnd(0);
     Integer pid = d == 0 ? null : Scan.toInt(s, 0, d);
-    if (pid == null || !s.startsWith(" (", d)) {
+    if (pid == null || !s.startsWith(L_PAREN, d)) {
       return null;
     }
     int close = end == null ? s.lastIndexOf(')') : s.indexOf(end, d + 2);
@@ -632,7 +735,7 @@ final class ReportGrammar {
   private static final String[] REAPER_FIELDS = {"anon-rss", "file-rss", "shmem-rss"};
 
   static ReportLine.Reaper reaper(Text t) {
-    if (t.startsWith("oom_reaper: reaped process ")) {
+    if (t.startsWith(L_OOM_REAPER_REAPED_PROCESS)) {
       PidComm pc = pidComm(t.sub(27), "), now ");
       if (pc == null) {
         return null;
@@ -640,7 +743,7 @@ final class ReportGrammar {
       Fields f = Fields.of(t, 27 + pc.after(), REAPER_FIELDS);
       return new ReportLine.Reaper(pc.pid(), pc.comm(), "reaped", f.kb(0), f.kb(1), f.kb(2));
     }
-    if (t.startsWith("oom_reaper: unable to reap pid:")) {
+    if (t.startsWith(L_OOM_REAPER_UNABLE_TO_REAP_PID_COLON)) {
       PidComm pc = pidComm(t.sub(31), null);
       if (pc == null) {
         return null;
@@ -651,8 +754,8 @@ final class ReportGrammar {
   }
 
   static ReportLine.AlreadyExiting alreadyExiting(Text t) {
-    int k = t.indexOf("OOM victim ");
-    if (k < 0 || !t.contains(" is already exiting")) {
+    int k = t.indexOf(L_OOM_VICTIM);
+    if (k < 0 || !t.contains(L_IS_ALREADY_EXITING)) {
       return null;
     }
     PidComm pc = pidComm(t.sub(k + 11), ") is already exiting");
@@ -666,18 +769,18 @@ final class ReportGrammar {
 
   /** {@code oom killer N (comm) has mm pinned by M (comm)} → the first task. */
   static ReportLine.MmPinned mmPinned(Text t) {
-    if (!t.startsWith("oom killer ") || !t.contains(" has mm pinned by ")) {
+    if (!t.startsWith(L_OOM_KILLER) || !t.contains(L_HAS_MM_PINNED_BY)) {
       return null;
     }
     PidComm pc = pidComm(t.sub(11), ") has mm pinned by ");
     return pc == null ? null : new ReportLine.MmPinned(pc.pid(), pc.comm());
   }
 
-  private static final String GROUP_TAIL = " are going to be killed due to memory.oom.group set";
+  private static final Lit GROUP_TAIL = Lit.of(" are going to be killed due to memory.oom.group set");
 
   /** {@code Tasks in PATH are going to be killed due to memory.oom.group set} → PATH. */
   static String oomGroup(Text t) {
-    if (t.startsWith("Tasks in ") && t.endsWith(GROUP_TAIL) && t.length() - GROUP_TAIL.length() >= 9) {
+    if (t.startsWith(L_TASKS_IN) && t.endsWith(GROUP_TAIL) && t.length() - GROUP_TAIL.length() >= 9) {
       return t.string(9, t.length() - GROUP_TAIL.length());
     }
     return null;
@@ -685,9 +788,9 @@ final class ReportGrammar {
 
   /** {@code oom_kill_process: N callbacks suppressed} → N. */
   static Long callbacksSuppressed(Text t) {
-    int c = t.indexOf(": ");
+    int c = t.indexOf(L_COLON2);
     int e = t.length() - 21;
-    if (c < 0 || !t.endsWith(" callbacks suppressed") || c + 2 > e || t.sub(0, c).indexOf("oom") < 0) {
+    if (c < 0 || !t.endsWith(L_CALLBACKS_SUPPRESSED) || c + 2 > e || t.sub(0, c).indexOf("oom") < 0) {
       return null;
     }
     return Scan.toLong(t, c + 2, e);
@@ -698,7 +801,7 @@ final class ReportGrammar {
   /** A bare stack frame ({@link ReportLine.Frame}), or null. */
   static ReportLine.Frame frame(Text t) {
     int n = t.length();
-    int i = t.startsWith("? ") ? 2 : 0;
+    int i = t.startsWith(L_Q) ? 2 : 0;
     int s = i;
     while (i < n) {
       byte c = t.at(i);
@@ -708,19 +811,17 @@ final class ReportGrammar {
         break;
       }
     }
-    if (i == s || !t.startsWith("+0x", i)) {
+    if (i == s || !t.startsWith(L_PLUS_0X, i)) {
       return null;
     }
     i = hexEnd(t, i + 3);
-    if (i < 0 || !t.startsWith("/0x", i)) {
+    if (i < 0 || !t.startsWith(L_SLASH_0X, i)) {
       return null;
     }
     if (hexEnd(t, i + 3) != n) {
       return null;
     }
-    boolean oom = t.contains("out_of_memory") || t.contains("oom_kill_process") || t.contains("dump_header+");
-    boolean digit = t.isDigit(0);
-    return digit ? new ReportLine.Frame(oom, true) : oom ? OOM_FRAME : FRAME;
+    return t.isDigit(0) ? DIGIT_FRAME : FRAME;
   }
 
   private static int hexEnd(Text t, int i) {
@@ -738,33 +839,33 @@ final class ReportGrammar {
 
   /** A stack frame or trace marker in any architecture's format ({@code fn+0x1/0x2}, {@code [<addr>]}). */
   static boolean isStackFrame(Text t) {
-    return t.startsWith("Call Trace") || t.startsWith("[<") || t.contains("+0x") && t.contains("/0x");
+    return t.startsWith(L_CALL_TRACE) || t.startsWith(L_BRACKET_LT) || t.contains(L_PLUS_0X) && t.contains(L_SLASH_0X);
   }
 
   /** A stack frame of the OOM killer itself. */
   static boolean isOomFrame(Text t) {
     return isStackFrame(t)
-        && (t.contains("out_of_memory") || t.contains("oom_kill_process") || t.contains("dump_header+"));
+        && (t.contains(L_OUT_OF_MEMORY) || t.contains(L_OOM_KILL_PROCESS) || t.contains(L_DUMP_HEADER_PLUS));
   }
 
   /** A line of the global Mem-Info block (show_mem). */
   static boolean isMemInfoLine(Text t) {
-    return t.contentEquals("Mem-Info:")
-        || t.startsWith("active_anon:")
-        || t.startsWith("Node ") && (t.contains("active_anon:") || t.contains("hugepages_total=")
-            || t.contains(" free:"))
-        || t.contains(" free:") && t.contains(" min:") && t.contains(" low:")
-        || t.startsWith("lowmem_reserve[]:")
-        || t.contains("*4kB")
-        || t.endsWith(" total pagecache pages") || t.endsWith(" pages in swap cache")
-        || t.startsWith("Swap cache stats:") || t.startsWith("Free swap") || t.startsWith("Total swap")
-        || t.endsWith(" pages RAM") || t.endsWith(" pages HighMem/MovableOnly") || t.endsWith(" pages reserved")
-        || t.endsWith(" pages cma reserved") || t.endsWith(" pages hwpoisoned");
+    return t.contentEquals(L_MEM_INFO_COLON)
+        || t.startsWith(L_ACTIVE_ANON_COLON)
+        || t.startsWith(L_NODE) && (t.contains(L_ACTIVE_ANON_COLON) || t.contains(L_HUGEPAGES_TOTAL_EQ)
+            || t.contains(L_FREE_COLON))
+        || t.contains(L_FREE_COLON) && t.contains(L_MIN_COLON) && t.contains(L_LOW_COLON)
+        || t.startsWith(L_LOWMEM_RESERVE_COLON)
+        || t.contains(L_STAR_4KB)
+        || t.endsWith(L_TOTAL_PAGECACHE_PAGES) || t.endsWith(L_PAGES_IN_SWAP_CACHE)
+        || t.startsWith(L_SWAP_CACHE_STATS_COLON) || t.startsWith(L_FREE_SWAP) || t.startsWith(L_TOTAL_SWAP)
+        || t.endsWith(L_PAGES_RAM) || t.endsWith(L_PAGES_HIGHMEM_MOVABLEONLY) || t.endsWith(L_PAGES_RESERVED)
+        || t.endsWith(L_PAGES_CMA_RESERVED) || t.endsWith(L_PAGES_HWPOISONED);
   }
 
   /** {@code SysRq : Manual OOM execution} (≤4.x) / {@code sysrq: Manual OOM execution} (5.x+). */
   static boolean isSysrqOom(Text t) {
-    return (t.startsWith("SysRq : ") || t.startsWith("sysrq: ")) && t.endsWith("Manual OOM execution");
+    return (t.startsWith(L_SYSRQ_COLON) || t.startsWith(L_SYSRQ_COLON2)) && t.endsWith(L_MANUAL_OOM_EXECUTION);
   }
 
   /** An elision marker left by whoever published the log: {@code ...}, {@code …}, {@code [...]}. */
@@ -786,7 +887,7 @@ final class ReportGrammar {
     return isUsageLine(t)
         || isTaskIn(t)
         || isStatsTitle(t)
-        || t.startsWith("Tasks state (memory values in pages)")
+        || t.startsWith(L_TASKS_STATE_MEMORY_VALUES_IN_PAGES_CLOSE)
         || taskHeader(t) != null
         || looksLikeTaskRow(t) && TaskRows.readsWithoutHeader(t);
   }
@@ -796,13 +897,13 @@ final class ReportGrammar {
     if (tok instanceof ReportLine.StatLine || tok instanceof ReportLine.Frame) {
       return false;
     }
-    return t.contains(KILLED) && t.contains(" (")
-        || t.startsWith("oom-kill:")
+    return t.contains(KILLED) && t.contains(L_PAREN)
+        || t.startsWith(L_OOM_KILL_COLON)
         || isUsageLine(t) && usageValues(t, t.indexOf(':') + 8) != null
-        || t.startsWith("Tasks state (memory values in pages)")
+        || t.startsWith(L_TASKS_STATE_MEMORY_VALUES_IN_PAGES_CLOSE)
         || isTaskIn(t)
-        || t.startsWith("Out of memory and no killable processes")
-        || t.startsWith("Kernel panic - not syncing: Out of memory")
+        || t.startsWith(L_OUT_OF_MEMORY_AND_NO_KILLABLE_PROCESSES)
+        || t.startsWith(L_KERNEL_PANIC_NOT_SYNCING_OUT_OF_MEMORY)
         || isStatsTitle(t)
         || taskHeader(t) != null
         || looksLikeTaskRow(t) && TaskRows.readsWithoutHeader(t)
@@ -831,7 +932,7 @@ final class ReportGrammar {
   /** The message before a kill line's {@code Killed process}/{@code Kill process}, without its ':'. */
   private static String prefix(Text t, int k) {
     Text p = t.sub(0, k).strip();
-    return p.endsWith(":") ? p.sub(0, p.length() - 1).strip().toString() : p.toString();
+    return p.endsWith(L_COLON) ? p.sub(0, p.length() - 1).strip().toString() : p.toString();
   }
 
   static String abbreviate(String s) {

@@ -223,7 +223,7 @@ sealed interface ReportLine {
   }
 
   /** A bare stack frame {@code [? ]symbol+0xHEX/0xHEX}. */
-  record Frame(boolean oomFrame, boolean digitFirst) implements ReportLine {
+  record Frame(boolean digitFirst) implements ReportLine {
     public Rule rule() {
       return Rule.OTHER;
     }

@@ -1,7 +1,5 @@
 package dev.oomspec.traces.event;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,7 +24,7 @@ public record MemcgInfo(
     String statsUnit) {
 
   public MemcgInfo {
-    stats = Collections.unmodifiableMap(new LinkedHashMap<>(stats));
+    stats = HandedOver.keep(stats);
   }
 
   /** {@code memory:} usage in kB, or null. */

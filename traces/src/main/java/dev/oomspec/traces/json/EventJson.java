@@ -28,9 +28,12 @@ public final class EventJson {
     return write(e, new JsonBytes()).toString();
   }
 
+  /** Each thread's writer, reused from event to event. */
+  private static final ThreadLocal<JsonBytes> WRITER = ThreadLocal.withInitial(JsonBytes::new);
+
   /** One line of JSON with its {@code '\n'}, as UTF-8 bytes. */
   public static byte[] bytes(OomEvent e) {
-    return write(e, new JsonBytes()).newline().toByteArray();
+    return write(e, WRITER.get().reset()).newline().toByteArray();
   }
 
   /** Writes the event's object to {@code o}. */

@@ -91,26 +91,43 @@ public final class JsonBytes {
     return this;
   }
 
+  /** The bytes of field names ({@code "name":}), made once per name. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, byte[]> NAMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** A field name (an ASCII name that needs no escaping); its value follows. */
   public JsonBytes name(String name) {
     separate();
-    int k = name.length();
-    room(k + 3);
-    b[n++] = '"';
-    for (int i = 0; i < k; i++) {
-      b[n++] = (byte) name.charAt(i);
+    byte[] q = NAMES.get(name);
+    if (q == null) {
+      q = ("\"" + name + "\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      if (NAMES.size() < 4096) {
+        NAMES.put(name, q);
+      }
     }
-    b[n++] = '"';
-    b[n++] = ':';
+    raw(q);
     comma = false;
     return this;
   }
 
+  /** Map keys seen (the same String instances recur: task columns, stats and Mem-Info names) and their bytes. */
+  private final java.util.IdentityHashMap<String, byte[]> keys = new java.util.IdentityHashMap<>();
+
   /** A field name that may need escaping (a map key). */
   public JsonBytes key(String key) {
     separate();
-    string(key);
-    put((byte) ':');
+    byte[] q = keys.get(key);
+    if (q == null) {
+      int at = n;
+      string(key);
+      put((byte) ':');
+      if (keys.size() >= 4096) {
+        keys.clear();
+      }
+      keys.put(key, java.util.Arrays.copyOfRange(b, at, n));
+    } else {
+      raw(q);
+    }
     comma = false;
     return this;
   }
@@ -140,9 +157,22 @@ public final class JsonBytes {
     return v == null ? nullValue() : value(v.booleanValue());
   }
 
+  private static final byte[] TWO_DIGITS = new byte[200];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      TWO_DIGITS[2 * i] = (byte) ('0' + i / 10);
+      TWO_DIGITS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+  }
+
   public JsonBytes value(long v) {
     separate();
     room(20);
+    if (v >= 0 && v < 10) {
+      b[n++] = (byte) ('0' + v);
+      return this;
+    }
     if (v == Long.MIN_VALUE) {
       raw("-9223372036854775808".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       return this;
@@ -155,12 +185,20 @@ public final class JsonBytes {
     for (long x = v; x >= 10; x /= 10) {
       digits++;
     }
-    int end = n + digits;
-    for (int i = end - 1; i >= n; i--) {
-      b[i] = (byte) ('0' + v % 10);
-      v /= 10;
+    int i = n + digits;
+    n = i;
+    while (v >= 100) { // two digits at a time, from the end
+      int r = (int) (v % 100);
+      v /= 100;
+      b[--i] = TWO_DIGITS[2 * r + 1];
+      b[--i] = TWO_DIGITS[2 * r];
     }
-    n = end;
+    if (v >= 10) {
+      b[--i] = TWO_DIGITS[2 * (int) v + 1];
+      b[--i] = TWO_DIGITS[2 * (int) v];
+    } else {
+      b[--i] = (byte) ('0' + v);
+    }
     return this;
   }
 
@@ -210,32 +248,25 @@ public final class JsonBytes {
   }
 
   private void string(String s) {
-    int k = s.length();
-    room(k * 3 + 2);
+    // UTF-8 (an unpaired surrogate becomes '?', as a Writer's encoder makes it); for ASCII a copy of the String's
+    // bytes. Then only quotes, backslashes and control chars need escaping.
+    byte[] u = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    room(u.length + 2);
     b[n++] = '"';
-    for (int i = 0; i < k; i++) {
-      char c = s.charAt(i);
-      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-        b[n++] = (byte) c;
-      } else if (c < 0x80) {
-        escape(c);
-      } else if (c < 0x800) {
-        b[n++] = (byte) (0xc0 | c >> 6);
-        b[n++] = (byte) (0x80 | c & 0x3f);
-      } else if (Character.isHighSurrogate(c) && i + 1 < k && Character.isLowSurrogate(s.charAt(i + 1))) {
-        int cp = Character.toCodePoint(c, s.charAt(++i));
-        room(4);
-        b[n++] = (byte) (0xf0 | cp >> 18);
-        b[n++] = (byte) (0x80 | cp >> 12 & 0x3f);
-        b[n++] = (byte) (0x80 | cp >> 6 & 0x3f);
-        b[n++] = (byte) (0x80 | cp & 0x3f);
-      } else if (Character.isSurrogate(c)) {
-        b[n++] = '?';
-      } else {
-        b[n++] = (byte) (0xe0 | c >> 12);
-        b[n++] = (byte) (0x80 | c >> 6 & 0x3f);
-        b[n++] = (byte) (0x80 | c & 0x3f);
+    int k = u.length;
+    int i = 0;
+    while (i < k) {
+      int j = i;
+      while (j < k && (u[j] >= 0x20 || u[j] < 0) && u[j] != '"' && u[j] != '\\') {
+        j++;
       }
+      System.arraycopy(u, i, b, n, j - i);
+      n += j - i;
+      if (j < k) {
+        escape((char) u[j]);
+        j++;
+      }
+      i = j;
     }
     put((byte) '"');
   }

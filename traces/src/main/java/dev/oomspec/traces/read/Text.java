@@ -196,21 +196,7 @@ public final class Text {
    * either); one pass over the text the first time, then a few bit tests per literal.
    */
   public boolean mayContain(String p) {
-    if (!masked) {
-      long lo = 0;
-      long hi = 0;
-      for (int k = from; k < to; k++) {
-        byte c = b[k];
-        if (c >= 64) {
-          hi |= 1L << c; // the shift uses the low six bits: c - 64
-        } else if (c >= 0) {
-          lo |= 1L << c;
-        }
-      }
-      low = lo;
-      high = hi;
-      masked = true;
-    }
+    mask();
     for (int i = 0; i < p.length(); i++) {
       char c = p.charAt(i);
       if (c >= 128) {
@@ -271,6 +257,102 @@ public final class Text {
 
   public boolean contains(String p) {
     return indexOf(p, 0) >= 0;
+  }
+
+  // ---- matching literals (the grammar's hot path) -------------------------------------------------------
+
+  /** True when {@code p} occurs at {@code at}. */
+  public boolean startsWith(Lit p, int at) {
+    byte[] q = p.bytes;
+    int n = q.length;
+    if (at < 0 || at + n > to - from) {
+      return false;
+    }
+    int o = from + at;
+    for (int i = 0; i < n; i++) {
+      if (b[o + i] != q[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public boolean startsWith(Lit p) {
+    return startsWith(p, 0);
+  }
+
+  public boolean endsWith(Lit p) {
+    return startsWith(p, length() - p.length());
+  }
+
+  public boolean contentEquals(Lit p) {
+    return p.length() == length() && startsWith(p, 0);
+  }
+
+  /** False when a byte of {@code p} occurs nowhere in the text (one pass the first time, then two bit tests). */
+  public boolean mayContain(Lit p) {
+    mask();
+    return (p.low & ~low) == 0 && (p.high & ~high) == 0;
+  }
+
+  private void mask() {
+    if (!masked) {
+      long lo = 0;
+      long hi = 0;
+      byte[] a = b;
+      for (int k = from; k < to; k++) {
+        int c = a[k];
+        long bit = 1L << c; // the shift uses the low six bits: c - 64 for c >= 64
+        long upper = -(c >>> 6 & 1); // all ones for 64..127 (a non-ASCII stand-in, 0x80, is in neither half)
+        long ascii = ~(c >> 7); // all ones for c >= 0
+        hi |= bit & upper & ascii;
+        lo |= bit & ~upper & ascii;
+      }
+      low = lo;
+      high = hi;
+      masked = true;
+    }
+  }
+
+  /** Index of {@code p} at or after {@code i}, or -1. */
+  public int indexOf(Lit p, int i) {
+    byte[] q = p.bytes;
+    int n = q.length;
+    if (n > 1 && !mayContain(p)) {
+      return -1;
+    }
+    byte first = q[0];
+    int last = to - n;
+    for (int k = from + Math.max(i, 0); k <= last; k++) {
+      if (b[k] != first) {
+        continue;
+      }
+      int j = 1;
+      while (j < n && b[k + j] == q[j]) {
+        j++;
+      }
+      if (j == n) {
+        return k - from;
+      }
+    }
+    return -1;
+  }
+
+  public int indexOf(Lit p) {
+    return indexOf(p, 0);
+  }
+
+  public boolean contains(Lit p) {
+    return indexOf(p, 0) >= 0;
+  }
+
+  public int lastIndexOf(Lit p) {
+    for (int k = length() - p.length(); k >= 0; k--) {
+      if (startsWith(p, k)) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   // ---- scanning -------------------------------------------------------------------------------------------
