@@ -144,6 +144,17 @@ final class ParallelRead<T> {
 
   // ---- the workers --------------------------------------------------------------------------------------
 
+  /** Each worker's buffer, reused from chunk to chunk (a chunk's bytes are not needed once it is read). */
+  private final ThreadLocal<byte[][]> buffers = ThreadLocal.withInitial(() -> new byte[1][]);
+
+  private byte[] buffer(int size) {
+    byte[][] holder = buffers.get();
+    if (holder[0] == null || holder[0].length < size) {
+      holder[0] = new byte[Math.max(size, chunkBytes + chunkBytes / 8)];
+    }
+    return holder[0];
+  }
+
   private void work() {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       while (!stopped.get()) {
@@ -183,10 +194,11 @@ final class ParallelRead<T> {
     c.start = start;
     c.end = end;
     long warmFrom = k == 0 ? 0 : warmStart(ch, start);
-    byte[] b = new byte[Math.toIntExact(end - warmFrom)];
-    readFully(ch, b, warmFrom);
+    int length = Math.toIntExact(end - warmFrom);
+    byte[] b = buffer(length);
+    readFully(ch, b, 0, length, warmFrom);
     int own = (int) (start - warmFrom);
-    c.lines = LineScan.countLines(b, own, b.length);
+    c.lines = LineScan.countLines(b, own, length);
     lineCounts.get(k).complete(c.lines);
     long firstLine = 1;
     for (int j = 0; j < k; j++) {
@@ -203,7 +215,7 @@ final class ParallelRead<T> {
     run.counts = c.counts = new LineCounts(source);
     c.counts.ownFrom(firstLine);
     run.to(e -> c.out.add(render.apply(e)));
-    run.lines(b, own, b.length, firstLine);
+    run.lines(b, own, length, firstLine);
     if (k == chunks - 1) {
       run.finish();
     } else {

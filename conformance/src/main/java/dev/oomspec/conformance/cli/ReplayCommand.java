@@ -118,17 +118,15 @@ public final class ReplayCommand implements Callable<Integer> {
           ReadOptions options = ReadOptions.defaults().withReader(reader);
           ReplayPipeline.Summary sum;
           Consumer<Rendered> results = r -> {
-            counts.merge(r.result().verdict(), 1L, Long::sum);
+            counts.merge(r.verdict(), 1L, Long::sum);
             sink.accept(r, in);
             progress.event();
           };
           if (in.path() != null) { // a file: replayed (and its JSON made) on the threads that read it
-            sum = pipeline.run(in.path(), in.name, options, r -> new Rendered(r, sink.render(r)), results,
-                sk -> skipped[0]++);
+            sum = pipeline.run(in.path(), in.name, options, sink::rendered, results, sk -> skipped[0]++);
           } else {
             try (InputStream s = in.open()) {
-              sum = pipeline.run(s, in.name, options, r -> results.accept(new Rendered(r, sink.render(r))),
-                  sk -> skipped[0]++);
+              sum = pipeline.run(s, in.name, options, r -> results.accept(sink.rendered(r)), sk -> skipped[0]++);
             }
           }
           if (format != Format.text || inputs.size() > 1) {
@@ -181,11 +179,20 @@ public final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  /** A replay and what the output format made of it on the thread that replayed it (JSON bytes), or null. */
-  private record Rendered(ReplayResult result, byte[] bytes) {}
+  /**
+   * What is kept of a replay until it is written in input order: its verdict, and either the bytes the output
+   * format made of it on the thread that replayed it (JSON) or the result itself.
+   */
+  private record Rendered(Verdict verdict, byte[] bytes, ReplayResult result) {}
 
   private interface Sink {
-    /** Runs on the thread that replayed the event. */
+    /** Runs on the thread that replayed the event: the result, or only its bytes when the format made them. */
+    default Rendered rendered(ReplayResult r) {
+      byte[] b = render(r);
+      return new Rendered(r.verdict(), b, b == null ? r : null);
+    }
+
+    /** The bytes of one event in the output, made on the thread that replayed it; null: made in accept(). */
     default byte[] render(ReplayResult r) {
       return null;
     }

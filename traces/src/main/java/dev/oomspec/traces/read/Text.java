@@ -296,22 +296,43 @@ public final class Text {
   }
 
   private void mask() {
-    if (!masked) {
-      long lo = 0;
-      long hi = 0;
-      byte[] a = b;
-      for (int k = from; k < to; k++) {
-        int c = a[k];
-        long bit = 1L << c; // the shift uses the low six bits: c - 64 for c >= 64
-        long upper = -(c >>> 6 & 1); // all ones for 64..127 (a non-ASCII stand-in, 0x80, is in neither half)
-        long ascii = ~(c >> 7); // all ones for c >= 0
-        hi |= bit & upper & ascii;
-        lo |= bit & ~upper & ascii;
-      }
-      low = lo;
-      high = hi;
-      masked = true;
+    if (masked) {
+      return;
     }
+    long lo0 = 0;
+    long lo1 = 0;
+    long hi0 = 0;
+    long hi1 = 0;
+    byte[] a = b;
+    int k = from;
+    if (chars == null) { // all ASCII: a byte is in the low or the high half, by its bit 6
+      for (; k + 1 < to; k += 2) { // two accumulators each, for instruction-level parallelism
+        int c0 = a[k];
+        int c1 = a[k + 1];
+        long up0 = -(c0 >>> 6);
+        long up1 = -(c1 >>> 6);
+        long bit0 = 1L << c0;
+        long bit1 = 1L << c1;
+        hi0 |= bit0 & up0;
+        lo0 |= bit0 & ~up0;
+        hi1 |= bit1 & up1;
+        lo1 |= bit1 & ~up1;
+      }
+    }
+    for (; k < to; k++) {
+      int c = a[k];
+      if (c >= 0) { // a non-ASCII char's stand-in (0x80) is in neither half
+        long bit = 1L << c; // the shift uses the low six bits: c - 64 for c >= 64
+        if (c >= 64) {
+          hi0 |= bit;
+        } else {
+          lo0 |= bit;
+        }
+      }
+    }
+    low = lo0 | lo1;
+    high = hi0 | hi1;
+    masked = true;
   }
 
   /** Index of {@code p} at or after {@code i}, or -1. */
