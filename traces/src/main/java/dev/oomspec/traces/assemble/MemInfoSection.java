@@ -36,7 +36,7 @@ final class MemInfoSection {
       while (i <= n) { // the space-separated tokens
         int sp = t.indexOf(' ', i);
         int e = sp < 0 ? n : sp;
-        int c = t.indexOf(':', i);
+        int c = t.indexOf(':', i, e);
         if (c > i && c < e - 1) {
           Long v = Scan.toLong(t, c + 1, e);
           if (v != null) {

@@ -460,7 +460,7 @@ final class ReportGrammar {
     while (i <= rest.length()) {
       int sp = rest.indexOf(' ', i);
       int end = sp < 0 ? rest.length() : sp;
-      int c = rest.indexOf(':', i);
+      int c = rest.indexOf(':', i, end);
       if (c > i && c < end) {
         Long v = Scan.toLongStripUnit(rest, c + 1, end);
         if (v != null) {
@@ -566,7 +566,7 @@ final class ReportGrammar {
       int comma = t.indexOf(',', i);
       int end = comma < 0 ? t.length() : comma;
       if (end > i) {
-        int eq = t.indexOf('=', i);
+        int eq = t.indexOf('=', i, end);
         if (end - i == 10 && t.startsWith(L_GLOBAL_OOM, i)) {
           out.put("global_oom", "");
           last = null;
@@ -665,7 +665,7 @@ final class ReportGrammar {
         while (e < n && t.at(e) != ' ' && t.at(e) != ',') {
           e++;
         }
-        int c = t.indexOf(':', i);
+        int c = t.indexOf(':', i, e);
         if (c > i && c < e) {
           for (int k = 0; k < wanted.length; k++) {
             if (f.at[k] < 0 && c - i == wanted[k].length() && t.startsWith(wanted[k], i)) {

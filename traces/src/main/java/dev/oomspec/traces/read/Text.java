@@ -181,6 +181,18 @@ public final class Text {
     return indexOf(c, 0);
   }
 
+  /** Index of byte {@code c} in {@code [i, end)}, or -1 (a search bounded to one token). */
+  public int indexOf(char c, int i, int end) {
+    byte x = (byte) c;
+    int e = from + Math.min(end, length());
+    for (int k = from + Math.max(i, 0); k < e; k++) {
+      if (b[k] == x) {
+        return k - from;
+      }
+    }
+    return -1;
+  }
+
   public int lastIndexOf(char c) {
     byte x = (byte) c;
     for (int k = to - 1; k >= from; k--) {
