@@ -15,8 +15,8 @@ import dev.oomspec.reference.policy.TaskStruct;
  * {@code oom_badness()} counts before it adds the adj term). Scope: for a memcg OOM the processes of every cgroup
  * below the OOMing memcg (css iteration, pre-order, then each cgroup's processes — the order
  * {@code mem_cgroup_scan_tasks()} uses); for a system-wide OOM every process (the task iterator). Ties go to the
- * first process in that order. Declines (returns 0) when nothing is eligible or the kill is refused, so the kernel's
- * killer runs.
+ * last process in that order, as {@code oom_evaluate_task()} breaks them since 5.3. Declines (returns 0) when
+ * nothing is eligible or the kill is refused, so the kernel's killer runs.
  */
 public final class LargestRss implements OomPolicy {
     private TaskStruct best;
@@ -27,7 +27,7 @@ public final class LargestRss implements OomPolicy {
     private void consider(Kfuncs bpf, TaskStruct task) {
         if (!Helpers.eligible(task)) return;
         long size = Helpers.size(task);
-        if (best != null && size <= bestSize) return;
+        if (best != null && size < bestSize) return;
         if (bpf.bpfTaskIsOomVictim(task)) return;
         if (best != null) bpf.bpfTaskRelease(best);
         best = bpf.bpfTaskAcquire(task);
