@@ -2,18 +2,13 @@ package dev.oomspec.traces;
 
 import dev.oomspec.traces.assemble.Disposition;
 import dev.oomspec.traces.assemble.FtraceOomAssembler;
-import dev.oomspec.traces.assemble.OomReportAssembler;
-import dev.oomspec.traces.assemble.ToolEvents;
 import dev.oomspec.traces.event.OomEvent;
 import dev.oomspec.traces.read.BoundedLineReader;
-import dev.oomspec.traces.read.Decoded;
+import dev.oomspec.traces.read.ByteLine;
 import dev.oomspec.traces.read.FormatSniffer;
-import dev.oomspec.traces.read.KernelLine;
-import dev.oomspec.traces.read.LineCleaner;
-import dev.oomspec.traces.read.LogReader;
 import dev.oomspec.traces.read.RawLine;
-import dev.oomspec.traces.read.Readers;
 import dev.oomspec.traces.ftrace.FtraceEvent;
+import dev.oomspec.traces.input.Compression;
 import dev.oomspec.traces.input.LogInputs;
 import dev.oomspec.traces.tracedat.TraceDatReader;
 import java.io.BufferedInputStream;
@@ -24,15 +19,11 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads one log into OOM events, streaming: the format is sniffed from the first
@@ -68,15 +59,88 @@ public final class OomLogReader {
     return new ReadResult(events, a);
   }
 
-  /** Reads a file, streaming events to the sink; a {@code trace.dat} is read in place. */
+  /**
+   * Reads a file, streaming events to the sink (on the calling thread, in input order); a {@code trace.dat} is
+   * read in place, a large plain text file in chunks on {@link ReadOptions#threads()} threads.
+   */
   public static LineAccounting read(Path file, String source, ReadOptions options, Consumer<OomEvent> sink)
       throws IOException {
+    return read(file, source, options, e -> e, sink);
+  }
+
+  /**
+   * Reads a file as {@link #read(Path, String, ReadOptions, Consumer)} does, and has each event made into what
+   * the caller keeps of it ({@code render}, e.g. its JSON) on the thread that read it; the results go to
+   * {@code sink} on the calling thread, in input order.
+   */
+  public static <T> LineAccounting read(Path file, String source, ReadOptions options, Function<OomEvent, T> render,
+      Consumer<T> sink) throws IOException {
+    Consumer<OomEvent> events = e -> sink.accept(render.apply(e));
     if (isTraceDat(file) && forcedReaderAllowsDat(options)) {
-      return readTraceDat(file, source, sink);
+      LineAccounting a = readTraceDat(file, source, events);
+      options.read(Files.size(file));
+      return a;
     }
+    long size = Files.isRegularFile(file) ? Files.size(file) : -1;
+    if (options.threads() > 1 && options.lineListener() == null && size >= 2L * options.chunkBytes()
+        && !streamOnly(file) && !forcedTraceDat(options)) {
+      int workers = (int) Math.min(options.threads(), (size + options.chunkBytes() - 1) / options.chunkBytes());
+      return ParallelRead.read(file, size, source, options, setup(file, options), workers, render, sink);
+    }
+    try (InputStream in = counted(Files.newInputStream(file), options)) {
+      return read(in, source, options, events);
+    }
+  }
+
+  /** {@code in}, its bytes told to {@link ReadOptions#progress} as they are read. */
+  static InputStream counted(InputStream in, ReadOptions options) {
+    if (options.progress() == null) {
+      return in;
+    }
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        options.read(b < 0 ? 0 : 1);
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        options.read(n);
+        return n;
+      }
+    };
+  }
+
+  /** The wrapping reader and indentation sniffed from the first lines of a file. */
+  static TextRun.Setup setup(Path file, ReadOptions options) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return read(in, source, options, sink);
+      return TextRun.Setup.sniff(head(new BoundedLineReader(in, options.maxLineLength())), options.reader());
     }
+  }
+
+  /**
+   * True when the file is compressed ({@link LogInputs#compressionOf}: gzip, xz, zstd, bzip2, by content) or
+   * starts with the trace.dat magic: such a file is read as a stream, never in chunks.
+   */
+  private static boolean streamOnly(Path file) throws IOException {
+    return LogInputs.compressionOf(file) != Compression.NONE || isTraceDat(file);
+  }
+
+  private static boolean forcedTraceDat(ReadOptions options) {
+    return options.reader() != null && options.reader().strip().equalsIgnoreCase(TRACE_DAT_READER);
+  }
+
+  /** The first {@link FormatSniffer#SNIFF_LINES} lines. */
+  private static List<RawLine> head(BoundedLineReader lines) throws IOException {
+    List<RawLine> head = new ArrayList<>();
+    RawLine l;
+    while (head.size() < FormatSniffer.SNIFF_LINES && (l = lines.next()) != null) {
+      head.add(l);
+    }
+    return head;
   }
 
   /** The {@code trace.dat} magic: {@code 17 08 44 "tracing"}. */
@@ -98,8 +162,8 @@ public final class OomLogReader {
 
   /**
    * Reads bytes as UTF-8 (malformed bytes replaced, never an exception), decompressed first when they are gzip,
-   * xz, zstd or bzip2 ({@link LogInputs#decompress}); bytes starting with the trace.dat
-   * magic are copied to a temporary file and read as a trace.dat.
+   * xz, zstd or bzip2 ({@link LogInputs#decompress}); bytes starting with the trace.dat magic are copied to a
+   * temporary file and read as a trace.dat.
    */
   public static LineAccounting read(InputStream in, String source, ReadOptions options, Consumer<OomEvent> sink)
       throws IOException {
@@ -121,13 +185,13 @@ public final class OomLogReader {
           List.of(new Malformed(source, 1, "not a trace.dat: the magic 17 08 44 'tracing' is missing")), "records");
     }
     // UTF-8, malformed bytes replaced: as an InputStreamReader with a replacing decoder, without its copies
-    return new Run(source, options, sink).run(new BoundedLineReader(b, options.maxLineLength()));
+    return readLines(new BoundedLineReader(b, options.maxLineLength()), true, source, options, sink);
   }
 
   /** Reads text; the reader is not closed. */
   public static LineAccounting read(Reader in, String source, ReadOptions options, Consumer<OomEvent> sink)
       throws IOException {
-    return new Run(source, options, sink).run(new BoundedLineReader(in, options.maxLineLength()));
+    return readLines(new BoundedLineReader(in, options.maxLineLength()), false, source, options, sink);
   }
 
   /**
@@ -167,364 +231,52 @@ public final class OomLogReader {
   private static LineAccounting readTraceDat(TraceDatReader r, String source, Consumer<OomEvent> sink)
       throws IOException {
     FtraceOomAssembler ftrace = new FtraceOomAssembler(sink);
-    long total = 0;
-    long event = 0;
-    long unrelated = 0;
-    long malformed = 0;
-    List<Malformed> listed = new ArrayList<>();
+    LineCounts counts = new LineCounts(source);
+    long record = 0;
     try (r) {
       while (true) {
         FtraceEvent e;
         try {
           e = r.next();
         } catch (IOException | UncheckedIOException x) {
-          total++;
-          malformed++;
-          listed.add(new Malformed(source, total, "unreadable record, rest of the file not read: " + x.getMessage()));
+          counts.count(++record,
+              Disposition.malformed("unreadable record, rest of the file not read: " + x.getMessage()), true);
           break;
         }
         if (e == null) {
           break;
         }
-        total++;
-        Disposition d = ftrace.accept(source, total, e);
-        switch (d.kind()) {
-          case EVENT -> event++;
-          case UNRELATED -> unrelated++;
-          case MALFORMED -> {
-            malformed++;
-            if (listed.size() < LineAccounting.MAX_LISTED) {
-              listed.add(new Malformed(source, total, d.why()));
-            }
-          }
-        }
+        record++;
+        counts.count(record, ftrace.accept(source, record, e));
       }
     }
     ftrace.finish();
-    return new LineAccounting(source, TRACE_DAT_READER, total, event, unrelated, malformed, listed, "records");
+    return counts.accounting(TRACE_DAT_READER, "records");
   }
 
   /**
-   * One text input. Reading, cleaning and the wrapping reader's decoding of the lines after the sniffed head
-   * run on a decode thread ({@link Decoder}) that hands them in batches, in input order, through a bounded
-   * queue to the calling thread, which assembles events, counts every line and calls the
-   * {@link ReadOptions#lineListener() line listener}, in input order. Inputs no longer than the sniffed head are
-   * read on the calling thread alone.
+   * One text input read line after line on the calling thread: the first {@link FormatSniffer#SNIFF_LINES}
+   * lines choose the wrapping reader ({@link TextRun.Setup}), then every line is read in order.
    */
-  private static final class Run {
-    /** Lines per batch handed from the decode thread; a batch also ends after {@link #BATCH_CHARS} chars. */
-    static final int BATCH_LINES = 2048;
-    static final int BATCH_CHARS = 256 * 1024;
-    /** Batches waiting in the queue (bounded memory whatever the input size). */
-    static final int QUEUE_BATCHES = 4;
-    /** Ring of the most recent dispositions (lines adopted after they were counted unrelated). */
-    static final int RECENT = OomReportAssembler.MAX_TENTATIVE_LINES + 64;
-
-    final String source;
-    final ReadOptions options;
-    final OomReportAssembler reports;
-    final FtraceOomAssembler ftrace;
-    final Consumer<OomEvent> sink;
-    long total;
-    long event;
-    long unrelated;
-    long malformed;
-    final List<Malformed> listed = new ArrayList<>();
-    LogReader reader;
-    boolean elisionsApart;
-    int indent;
-    /** Dispositions of the most recent {@link #RECENT} lines, by line number modulo the size. */
-    final Disposition.Kind[] recent = new Disposition.Kind[RECENT];
-    long newestRecent;
-
-    Run(String source, ReadOptions options, Consumer<OomEvent> sink) {
-      this.source = source;
-      this.options = options;
-      this.sink = sink;
-      this.reports = new OomReportAssembler(sink, this::adopt);
-      this.ftrace = new FtraceOomAssembler(sink);
+  private static LineAccounting readLines(BoundedLineReader lines, boolean bytes, String source,
+      ReadOptions options, Consumer<OomEvent> sink) throws IOException {
+    List<RawLine> head = head(lines);
+    RawLine l;
+    TextRun run = new TextRun(source, options, TextRun.Setup.sniff(head, options.reader()), sink);
+    for (RawLine h : head) {
+      run.line(h);
     }
-
-    /** Lines counted unrelated that a report took after all (its header was cut; see OomReportAssembler). */
-    private void adopt(List<Long> lines) {
-      for (Long n : lines) {
-        if (n > newestRecent || n <= newestRecent - RECENT) {
-          continue;
-        }
-        int i = (int) Math.floorMod(n, (long) RECENT);
-        if (recent[i] == Disposition.Kind.UNRELATED) {
-          recent[i] = Disposition.Kind.EVENT;
-          unrelated--;
-          event++;
-        }
+    if (bytes) {
+      ByteLine v = new ByteLine();
+      while (lines.next(v)) {
+        run.line(v);
+      }
+    } else {
+      while ((l = lines.next()) != null) {
+        run.line(l);
       }
     }
-
-    LineAccounting run(BoundedLineReader lines) throws IOException {
-      Deque<RawLine> head = new ArrayDeque<>();
-      List<String> sample = new ArrayList<>();
-      RawLine l0;
-      while (head.size() < FormatSniffer.SNIFF_LINES && (l0 = lines.next()) != null) {
-        head.add(l0);
-        if (!l0.tooLong() && !l0.text().isBlank()) {
-          sample.add(LineCleaner.clean(l0.text()));
-        }
-      }
-      indent = commonIndent(sample);
-      if (indent > 0) {
-        sample.replaceAll(this::dedent);
-      }
-      if (options.reader() != null) {
-        reader = Readers.byName(options.reader());
-      } else {
-        reader = FormatSniffer.pick(sample);
-      }
-      elisionsApart = !reader.name().equals("journal-json");
-      if (head.size() < FormatSniffer.SNIFF_LINES) { // the whole input is in the head
-        for (RawLine l : head) {
-          one(l, prepare(l, false));
-        }
-      } else {
-        pipelined(head, lines);
-      }
-      reports.finish();
-      ftrace.finish();
-      return new LineAccounting(source, reader.name(), total, event, unrelated, malformed, listed);
-    }
-
-    /** Lines read and decoded on the decode thread, assembled here. */
-    private void pipelined(Deque<RawLine> head, BoundedLineReader lines) throws IOException {
-      Decoder d = new Decoder(head, lines);
-      Thread t = new Thread(d, "oomspec-decode");
-      t.setDaemon(true);
-      t.start();
-      boolean done = false;
-      try {
-        while (true) {
-          Batch b;
-          try {
-            b = d.queue.take();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("reading interrupted");
-          }
-          for (int i = 0; i < b.size; i++) {
-            one(b.raw[i], b.prepared[i]);
-          }
-          if (b.failure != null) {
-            rethrow(b.failure);
-          }
-          if (b.last) {
-            done = true;
-            break;
-          }
-        }
-      } finally {
-        if (!done) {
-          d.cancelled = true; // the decode thread stops at its next batch
-          d.queue.clear();
-        }
-      }
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    private static void rethrow(Throwable x) throws IOException {
-      if (x instanceof IOException io) {
-        throw io;
-      }
-      if (x instanceof RuntimeException re) {
-        throw re;
-      }
-      if (x instanceof Error er) {
-        throw er;
-      }
-      throw new IllegalStateException(x);
-    }
-
-    /** Lines with what the decode thread made of them; {@code failure} ends the input after them. */
-    private static final class Batch {
-      final RawLine[] raw = new RawLine[BATCH_LINES];
-      final Object[] prepared = new Object[BATCH_LINES];
-      int size;
-      boolean last;
-      Throwable failure;
-    }
-
-    /** Reads, cleans and decodes lines in order and queues them in batches. */
-    private final class Decoder implements Runnable {
-      final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
-      final Deque<RawLine> head;
-      final BoundedLineReader lines;
-      volatile boolean cancelled;
-
-      Decoder(Deque<RawLine> head, BoundedLineReader lines) {
-        this.head = head;
-        this.lines = lines;
-      }
-
-      @Override
-      public void run() {
-        Batch b = new Batch();
-        try {
-          long chars = 0;
-          RawLine l;
-          boolean fromHead;
-          while ((l = (fromHead = !head.isEmpty()) ? head.removeFirst() : lines.next()) != null) {
-            b.raw[b.size] = l;
-            b.prepared[b.size] = prepare(l, fromHead ? false : lines.plain());
-            b.size++;
-            chars += l.text().length();
-            if (b.size == BATCH_LINES || chars >= BATCH_CHARS) {
-              if (!hand(b)) {
-                return;
-              }
-              b = new Batch();
-              chars = 0;
-            }
-          }
-          b.last = true;
-        } catch (Throwable x) {
-          b.failure = x;
-          b.last = true;
-        }
-        hand(b);
-      }
-
-      /** Queues a batch; false when the reading side gave up. */
-      private boolean hand(Batch b) {
-        try {
-          while (!cancelled) {
-            if (queue.offer(b, 50, TimeUnit.MILLISECONDS)) {
-              return true;
-            }
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return false;
-      }
-    }
-
-    /** An elision marker on a line of its own (handed to the assembler as such). */
-    private record Elision(String text) {}
-
-    /**
-     * The decode-thread part of one line: cleaned and decoded by the wrapping reader. Returns the
-     * {@link Decoded}, an {@link Elision}, a malformed {@link Disposition} when the reader failed, or null for a
-     * line that is too long.
-     */
-    private Object prepare(RawLine l, boolean plain) {
-      if (l.tooLong()) {
-        return null;
-      }
-      String text = dedent(LineCleaner.clean(l.text(), plain));
-      if (elisionsApart && OomReportAssembler.isElision(text)) {
-        return new Elision(text);
-      }
-      try {
-        return reader.decode(source, l.number(), text);
-      } catch (RuntimeException e) {
-        return Disposition.malformed(reader.name() + " reader failed: " + e);
-      }
-    }
-
-    private void one(RawLine l, Object prepared) {
-      total++;
-      Disposition d;
-      if (l.tooLong()) {
-        d = Disposition.malformed("line of " + l.length() + " chars exceeds the limit of "
-            + options.maxLineLength() + "; skipped");
-      } else {
-        d = assemble(l, prepared);
-      }
-      switch (d.kind()) {
-        case EVENT -> event++;
-        case UNRELATED -> unrelated++;
-        case MALFORMED -> {
-          malformed++;
-          if (listed.size() < LineAccounting.MAX_LISTED) {
-            listed.add(new Malformed(source, l.number(), d.why()));
-          }
-        }
-      }
-      long n = l.number();
-      recent[(int) Math.floorMod(n, (long) RECENT)] = d.kind();
-      newestRecent = Math.max(newestRecent, n);
-      if (options.lineListener() != null) {
-        options.lineListener().line(n, l.text(), d);
-      }
-    }
-
-    /** The indentation (spaces) shared by every non-blank sampled line when it is 2 or more, else 0. */
-    static int commonIndent(List<String> sample) {
-      int min = Integer.MAX_VALUE;
-      for (String s : sample) {
-        int i = 0;
-        while (i < s.length() && s.charAt(i) == ' ') {
-          i++;
-        }
-        if (i == s.length()) {
-          continue;
-        }
-        min = Math.min(min, i);
-      }
-      return min == Integer.MAX_VALUE || min < 2 ? 0 : min;
-    }
-
-    /** Removes up to {@link #indent} leading spaces. */
-    String dedent(String s) {
-      int i = 0;
-      while (i < indent && i < s.length() && s.charAt(i) == ' ') {
-        i++;
-      }
-      return i == 0 ? s : s.substring(i);
-    }
-
-    private Disposition assemble(RawLine l, Object prepared) {
-      if (prepared instanceof Disposition failed) {
-        return failed;
-      }
-      if (prepared instanceof Elision e) {
-        return reports.elision(source, l.number(), e.text());
-      }
-      Decoded dec = (Decoded) prepared;
-      if (dec instanceof Decoded.Kernel k) {
-        List<KernelLine> kls = k.lines();
-        if (kls.size() == 1) {
-          return reports.accept(kls.get(0));
-        }
-        Disposition d = Disposition.unrelated("no kernel text");
-        boolean first = true;
-        for (KernelLine kl : kls) {
-          Disposition one = reports.accept(kl);
-          d = first ? one : d.max(one);
-          first = false;
-        }
-        return d;
-      } else if (dec instanceof Decoded.Trace t) {
-        Disposition d = Disposition.unrelated("no event");
-        boolean first = true;
-        for (var e : t.events()) {
-          Disposition one = ftrace.accept(source, t.line(), e);
-          d = first ? one : d.max(one);
-          first = false;
-        }
-        return d;
-      } else if (dec instanceof Decoded.Tool t) {
-        sink.accept(ToolEvents.of(t.kill()));
-        return Disposition.EVENT;
-      } else if (dec instanceof Decoded.Event ev) {
-        sink.accept(ev.event());
-        return Disposition.EVENT;
-      } else if (dec instanceof Decoded.Unrelated u) {
-        return Disposition.unrelated(u.why());
-      } else {
-        return Disposition.malformed(((Decoded.Malformed) dec).why());
-      }
-    }
+    run.finish();
+    return run.accounting();
   }
 }

@@ -4,15 +4,17 @@ import dev.oomspec.traces.LineAccounting;
 import dev.oomspec.traces.OomLogReader;
 import dev.oomspec.traces.ReadOptions;
 import dev.oomspec.traces.event.OomEvent;
+import dev.oomspec.traces.input.Compression;
 import dev.oomspec.traces.input.Content;
 import dev.oomspec.traces.input.OpenedInput;
 import dev.oomspec.traces.json.EventJson;
 import dev.oomspec.traces.read.Readers;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -79,10 +81,10 @@ public final class EventsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ReadOptions options = ReadOptions.defaults().withReader(reader).withMaxLineLength(maxLine);
-    Consumer<OomEvent> sink = e -> {
-      out.println(format == Format.json ? EventJson.line(e) : text(e));
-      out.flush();
-    };
+    // UTF-8 bytes made on the reading threads, written here in input order (a file's events as its chunks are
+    // read; stdin's as they close, each flushed)
+    Function<OomEvent, byte[]> render = format == Format.json ? EventJson::bytes
+        : e -> (text(e) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
     String note = Inputs.reorderNote(files);
     if (note != null && !quiet) {
       err.println(note);
@@ -98,10 +100,6 @@ public final class EventsCommand implements Callable<Integer> {
         continue;
       }
       long[] count = {0};
-      Consumer<OomEvent> counting = e -> {
-        count[0]++;
-        sink.accept(e);
-      };
       try (OpenedInput in = ((Inputs.Opened) o).input()) {
         if (in.content() instanceof Content.Empty) {
           if (!quiet) {
@@ -109,13 +107,28 @@ public final class EventsCommand implements Callable<Integer> {
           }
           continue;
         }
-        LineAccounting a = OomLogReader.read(in.stream(), n.name(), options, counting);
+        LineAccounting a;
+        if (!n.stdin() && in.compression() == Compression.NONE) {
+          in.close(); // a plain file is read by path: a large one in chunks, in parallel; a trace.dat in place
+          a = OomLogReader.read(n.path(), n.name(), options, render, b -> {
+            count[0]++;
+            Utf8Out.writeUnchecked(out, b);
+          });
+        } else {
+          a = OomLogReader.read(in.stream(), n.name(), options, e -> {
+            count[0]++;
+            Utf8Out.writeUnchecked(out, render.apply(e));
+            out.flush();
+          });
+        }
+        out.flush();
         events += count[0];
         if (!quiet) {
           err.println(Accounting.summary(a, in.compressionNote()) + ", " + count[0] + " events");
           Accounting.malformed(a, err, LineAccounting.MAX_LISTED);
         }
       } catch (IOException | RuntimeException e) {
+        out.flush();
         err.println("oomspec events: " + n.name() + ": unreadable: " + Inputs.oneLine(e));
         unusable = true;
       }

@@ -23,12 +23,15 @@ public final class OomspecCli {
   /** Runs the CLI and returns the exit code; usage errors map to 2. */
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new OomspecCli());
+    cli.setOut(Utf8Out.stdout()); // UTF-8; takes the JSON lines the reading threads make as bytes
     cli.setParameterExceptionHandler(
         (ex, a) -> {
           cli.getErr().println(ex.getMessage());
           ex.getCommandLine().usage(cli.getErr());
           return 2;
         });
-    return cli.execute(args);
+    int exit = cli.execute(args);
+    cli.getOut().flush();
+    return exit;
   }
 }

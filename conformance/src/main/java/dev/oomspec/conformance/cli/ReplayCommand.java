@@ -2,6 +2,7 @@ package dev.oomspec.conformance.cli;
 
 import dev.oomspec.traces.ReadOptions;
 import dev.oomspec.traces.event.OomEvent;
+import dev.oomspec.traces.input.Compression;
 import dev.oomspec.traces.input.Content;
 import dev.oomspec.traces.input.LogInputs;
 import dev.oomspec.traces.input.OpenedInput;
@@ -10,13 +11,10 @@ import dev.oomspec.traces.replay.ReplayEngine;
 import dev.oomspec.traces.replay.ReplayPipeline;
 import dev.oomspec.traces.replay.ReplayResult;
 import dev.oomspec.traces.replay.Verdict;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -125,6 +123,7 @@ public final class ReplayCommand implements Callable<Integer> {
     try (Writer w = open(); ReplayPipeline pipeline = new ReplayPipeline(engine, workers)) {
       ReplaySink sink = ReplaySink.of(format, w, candidates, version());
       for (Input in : inputs) {
+        long countedBefore = progress.bytes().get();
         Inputs.Opening o = in.corpus != null ? corpusInput(in, progress) : Inputs.open(in.named, progress.bytes());
         if (o instanceof Inputs.Failed f) {
           progress.clear();
@@ -134,6 +133,11 @@ public final class ReplayCommand implements Callable<Integer> {
           continue;
         }
         Path spooled = null;
+        java.util.function.Consumer<ReplayPipeline.Skipped> skip = sk -> {
+          skippedByOrigin.merge(SkippedLine.kind(sk.event()), 1L, Long::sum);
+          sink.skipped(sk.event());
+          progress.event();
+        };
         try (OpenedInput opened = ((Inputs.Opened) o).input()) {
           if (opened.content() instanceof Content.Empty) {
             progress.clear();
@@ -153,19 +157,29 @@ public final class ReplayCommand implements Callable<Integer> {
               : opened.content() instanceof Content.TraceDat ? SourceLines.none()
               : SourceLines.file(spooled != null ? spooled : in.named.path());
           sink.startInput(lines);
+          ReadOptions options = ReadOptions.defaults().withReader(reader);
           ReplayPipeline.Summary sum;
-          try (OpenedInput r = reading) {
-            sum = pipeline.runWithEvents(r.stream(), in.name, ReadOptions.defaults().withReader(reader),
-                (OomEvent ev, ReplayResult res) -> {
-                  counts.merge(res.verdict(), 1L, Long::sum);
-                  sink.accept(ev, res);
+          if (spooled == null && in.named != null && !in.named.stdin()
+              && opened.compression() == Compression.NONE) {
+            // a plain file: read by path (a large one in chunks, in parallel), each event replayed and made into
+            // its output on the thread that read it; its bytes counted again as they are read
+            opened.close();
+            progress.bytes().addAndGet(countedBefore - progress.bytes().get());
+            sum = pipeline.run(in.named.path(), in.name, options.withProgress(progress.bytes()::addAndGet),
+                sink::render, r -> {
+                  counts.merge(r.verdict(), 1L, Long::sum);
+                  sink.accept(r);
                   progress.event();
-                },
-                sk -> {
-                  skippedByOrigin.merge(SkippedLine.kind(sk.event()), 1L, Long::sum);
-                  sink.skipped(sk.event());
-                  progress.event();
-                });
+                }, skip);
+          } else {
+            try (OpenedInput r = reading) {
+              sum = pipeline.runWithEvents(r.stream(), in.name, options,
+                  (OomEvent ev, ReplayResult res) -> {
+                    counts.merge(res.verdict(), 1L, Long::sum);
+                    sink.accept(sink.render(ev, res));
+                    progress.event();
+                  }, skip);
+            }
           }
           sink.endInput();
           progress.clear();
@@ -232,17 +246,12 @@ public final class ReplayCommand implements Callable<Integer> {
 
   private Writer open() throws IOException {
     if (out == null) {
-      return new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false) {
-        @Override
-        public void close() {
-          flush(); // never close stdout
-        }
-      };
+      return spec.commandLine().getOut(); // the process's stdout is only flushed when closed (Utf8Out.stdout())
     }
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8));
+    return Utf8Out.of(Files.newOutputStream(out));
   }
 }

@@ -12,20 +12,39 @@ import dev.oomspec.reports.VerdictCounts;
 import dev.oomspec.traces.event.OomEvent;
 import dev.oomspec.traces.replay.ReplayResult;
 import dev.oomspec.traces.replay.Verdict;
+import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Where replay results go, per output format. {@link #accept} and {@link #skipped} are called in input order (on
- * the pipeline's writer thread, between {@link #startInput} and {@link #endInput} on the calling thread).
+ * Where replay results go, per output format. {@link #render} runs on the thread that replayed an event (any
+ * thread); {@link #accept} and {@link #skipped} are called in input order (on the pipeline's writer thread or the
+ * calling thread, between {@link #startInput} and {@link #endInput} on the calling thread).
  */
 abstract class ReplaySink {
 
+  /**
+   * What is kept of one replayed event until it is written: its verdict, and either the bytes the format made of
+   * it (JSON) or the event and its result.
+   */
+  record Rendered(Verdict verdict, byte[] bytes, OomEvent event, ReplayResult result) {}
+
   void startInput(SourceLines lines) {}
+
+  /** Made on the thread that replayed the event: what {@link #accept} will need of it. */
+  Rendered render(OomEvent event, ReplayResult result) {
+    return new Rendered(result.verdict(), null, event, result);
+  }
+
+  /** One replayed event, in input order. */
+  void accept(Rendered r) {
+    accept(r.event(), r.result());
+  }
 
   abstract void accept(OomEvent event, ReplayResult result);
 
@@ -56,23 +75,59 @@ abstract class ReplaySink {
     void run() throws IOException;
   }
 
+  /** One object per line, made into UTF-8 bytes on the thread that replayed the event. */
   private static final class Json extends ReplaySink {
-    final JsonLinesWriter j;
+    final Writer w;
     final int candidates;
+    final ThreadLocal<JsonLine> lines;
 
-    Json(Writer w, int candidates) throws IOException {
-      this.j = new JsonLinesWriter(w, candidates);
+    Json(Writer w, int candidates) {
+      this.w = w;
       this.candidates = candidates;
+      this.lines = ThreadLocal.withInitial(() -> new JsonLine(candidates));
+    }
+
+    @Override
+    Rendered render(OomEvent event, ReplayResult r) {
+      return new Rendered(r.verdict(), lines.get().bytes(ReplayViews.view(r, candidates, null)), null, null);
+    }
+
+    @Override
+    void accept(Rendered r) {
+      io(() -> Utf8Out.write(w, r.bytes()));
     }
 
     @Override
     void accept(OomEvent event, ReplayResult r) {
-      io(() -> j.write(ReplayViews.view(r, candidates, null)));
+      accept(render(event, r));
     }
 
     @Override
     void finish(Map<Verdict, Long> c, Map<String, Long> s, String at) throws IOException {
-      j.flush();
+      w.flush();
+    }
+  }
+
+  /** One thread's JSON-lines writer (the reports module's, one format) made into UTF-8 bytes per event. */
+  private static final class JsonLine {
+    private final CharArrayWriter chars = new CharArrayWriter(1024);
+    private final JsonLinesWriter writer;
+
+    JsonLine(int candidates) {
+      try {
+        writer = new JsonLinesWriter(chars, candidates);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    byte[] bytes(EventView v) {
+      chars.reset();
+      io(() -> {
+        writer.write(v);
+        writer.flush();
+      });
+      return chars.toString().getBytes(StandardCharsets.UTF_8);
     }
   }
 

@@ -153,16 +153,30 @@ public final class OomKill {
             world.trace().evaluateTask(oc, task, points, "oom_task_origin");
         } else {
             points = oomBadness(task, oc.totalpages);
-            boolean ineligible = prof.badness() == Formats.Badness.SIGNED_LONG_MIN ? points == LONG_MIN : points == 0;
-            if (ineligible) { world.trace().evaluateTask(oc, task, points, "ineligible"); return false; }
+            int choice = choose(prof, points, oc.chosen, oc.chosenPoints);
+            if (choice < 0) { world.trace().evaluateTask(oc, task, points, "ineligible"); return false; }
             world.trace().evaluateTask(oc, task, points, "eligible");
-            if (oc.chosen != null && points < oc.chosenPoints) return false;
-            if (oc.chosen != null && points == oc.chosenPoints && prof.tieBreak() == Formats.TieBreak.KEEP_LEADER
-                    && oc.chosen.threadGroupLeader()) return false; // "Prefer thread group leaders for display purposes"
+            if (choice == 0) return false;
         }
         oc.chosen = task;
         oc.chosenPoints = points;
         return false;
+    }
+
+    /**
+     * oom_evaluate_task()'s choice on a task's oom_badness() {@code points} (mm/oom_kill.c): -1 the points say
+     * "ineligible" (LONG_MIN 5.9+, 0 ≤5.8); 0 the task chosen so far ({@code chosen}, null when none, with
+     * {@code chosenPoints}) stays — it has more points, or as many and the profile keeps a thread-group leader
+     * ("Prefer thread group leaders for display purposes"); 1 the task becomes oc->chosen. Public for callers that
+     * score tasks one at a time (trace replay) and must choose as the kernel does.
+     */
+    public static int choose(KernelProfile prof, long points, Task chosen, long chosenPoints) {
+        boolean ineligible = prof.badness() == Formats.Badness.SIGNED_LONG_MIN ? points == LONG_MIN : points == 0;
+        if (ineligible) return -1;
+        if (chosen != null && points < chosenPoints) return 0;
+        if (chosen != null && points == chosenPoints && prof.tieBreak() == Formats.TieBreak.KEEP_LEADER
+                && chosen.threadGroupLeader()) return 0;
+        return 1;
     }
 
     /** select_bad_process(): memcg subtree pre-order, or every process in creation order. */

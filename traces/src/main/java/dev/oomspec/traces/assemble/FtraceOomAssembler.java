@@ -90,6 +90,16 @@ public final class FtraceOomAssembler {
     }
   }
 
+  /** The victims kept open for reaper events, as text (compared by the parallel reader). */
+  public String state() {
+    Fingerprint f = new Fingerprint();
+    for (Open o : open) {
+      f.add("source", o.source).add("first", o.first).add("last", o.last).add("mark", o.mark)
+          .add("victim", o.victim).add("reaper", o.reaper);
+    }
+    return f.toString();
+  }
+
   public void finish() {
     while (!open.isEmpty()) {
       emit(open.removeFirst());

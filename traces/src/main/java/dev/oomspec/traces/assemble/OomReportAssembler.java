@@ -1,7 +1,9 @@
 package dev.oomspec.traces.assemble;
 
+import dev.oomspec.traces.read.LineFacts;
 import dev.oomspec.traces.event.OomEvent;
 import dev.oomspec.traces.read.KernelLine;
+import dev.oomspec.traces.read.Text;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,11 +15,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Assembles kernel text lines into OOM events. Streaming: each line is parsed on arrival and either taken by
- * an open report or declared unrelated; an event is emitted when it closes (and all earlier-started events
- * have been emitted). Lines are routed by stream (host/boot) and printk caller id, so interleaved reports of
- * different hosts or tasks stay apart. A report whose header was seen is always emitted, with what it lacked
- * in {@code missing}; kill, summary or reaper lines without a header start a header-less event.
+ * Assembles kernel text lines into OOM events. Streaming: each line is read into its token
+ * ({@link ReportGrammar}) on arrival and either taken by an open report or declared unrelated; an event is
+ * emitted when it closes (and all earlier-started events have been emitted). Lines are routed by stream
+ * (host/boot) and printk caller id, so interleaved reports of different hosts or tasks stay apart. A report
+ * whose header was seen is always emitted, with what it lacked in {@code missing}; kill, summary or reaper lines
+ * without a header start a header-less event.
  *
  * <p>After its kill line a report stays open (tail) for late lines — oom.group kills, the reaper 2 s later,
  * panic — until {@link #TAIL_SECONDS} of kernel time or {@link #TAIL_LINES} lines of its stream pass, a new
@@ -44,14 +47,20 @@ public final class OomReportAssembler {
   /** At most this many lines are held (as parsed values) in a tentative report before it is dropped. */
   public static final int MAX_TENTATIVE_LINES = 256;
 
+  private static final Disposition BLANK = Disposition.unrelated("blank kernel line");
+  private static final Disposition NOT_OOM = Disposition.unrelated("not part of an OOM report");
+  private static final Disposition HELD = Disposition.unrelated("held as a possible OOM report whose header was cut");
+
   /** Told the input lines (already counted unrelated) that a tentative report turned into event lines. */
   @FunctionalInterface
   public interface Adopter {
     void adopt(List<Long> lines);
   }
 
+  private final String source;
   private final Consumer<OomEvent> sink;
   private final Adopter adopter;
+  private final ReportGrammar grammar = new ReportGrammar();
   private final Map<String, Tentative> tentative = new HashMap<>(); // stream → held report
   private final Deque<ReportBuilder> pending = new ArrayDeque<>(); // creation order, not yet emitted
   private final Map<String, Long> suppressed = new HashMap<>(); // stream → callbacks suppressed
@@ -59,6 +68,9 @@ public final class OomReportAssembler {
   private long seq;
   /** Per stream with reports in their tail: lines seen and bounds for a cheap "may any tail have aged" test. */
   private final Map<String, TailClock> clocks = new HashMap<>();
+  /** The clock of the stream of the last line (most lines are of the same stream as the one before). */
+  private String clockStream;
+  private TailClock clock;
 
   /**
    * Lines of one stream since its clock started, and lower bounds over the stream's open tail reports of the
@@ -72,8 +84,8 @@ public final class OomReportAssembler {
 
     void include(ReportBuilder b) {
       earliestStart = Math.min(earliestStart, b.tailStart);
-      Double k = b.killTimestamp;
-      if (k != null && !k.isNaN()) {
+      double k = b.killTimestamp;
+      if (!Double.isNaN(k)) {
         minKillTimestamp = Math.min(minKillTimestamp, k);
       }
     }
@@ -86,11 +98,12 @@ public final class OomReportAssembler {
     c.include(b);
   }
 
-  public OomReportAssembler(Consumer<OomEvent> sink) {
-    this(sink, lines -> { });
+  public OomReportAssembler(String source, Consumer<OomEvent> sink) {
+    this(source, sink, lines -> { });
   }
 
-  public OomReportAssembler(Consumer<OomEvent> sink, Adopter adopter) {
+  public OomReportAssembler(String source, Consumer<OomEvent> sink, Adopter adopter) {
+    this.source = Objects.requireNonNull(source);
     this.sink = Objects.requireNonNull(sink);
     this.adopter = Objects.requireNonNull(adopter);
   }
@@ -110,138 +123,151 @@ public final class OomReportAssembler {
     }
   }
 
-  /** Takes one kernel line and says what it was. */
+  /** Takes one kernel line from a wrapping reader and says what it was. */
   public Disposition accept(KernelLine kl) {
-    String t = kl.text().strip();
+    String raw = kl.text();
+    boolean indented = !raw.isEmpty() && (raw.charAt(0) == ' ' || raw.charAt(0) == '\t');
+    LineFacts m = new LineFacts(kl.line(), kl.stream(), kl.timestamp() == null ? Double.NaN : kl.timestamp(),
+        kl.wallClock() != null, kl.callerId(), kl.continuation(), indented);
+    return accept(m, Text.of(raw).strip());
+  }
+
+  /** Takes one kernel line's text (whitespace around it removed) and says what it was. */
+  public Disposition accept(LineFacts m, Text t) {
     if (t.isEmpty()) {
-      return Disposition.unrelated("blank kernel line");
+      return BLANK;
     }
-    ageTails(kl);
-    if (t.contains(ReportLines.INVOKED)) {
-      ReportLines.Header h = ReportLines.header(t);
-      if (h != null) {
-        tentative.remove(kl.stream());
-        ReportBuilder sysrq = route(kl);
-        if (sysrq != null && sysrq.sysrqOnly()) {
-          return sysrq.header(h, kl);
-        }
-        for (ReportBuilder b : open()) {
-          if (sameRoute(b, kl) && b.phase != ReportBuilder.Phase.TAIL) {
-            close(b, "closed by the next report's header (line " + kl.line() + ")");
-          } else if (sameRoute(b, kl) && Objects.equals(b.callerId, kl.callerId()) && kl.callerId() != null) {
-            close(b, "closed by the next report of the same task (line " + kl.line() + ")");
-          }
-        }
-        ReportBuilder b = start(kl);
-        Long n = suppressed.remove(kl.stream());
-        if (n != null) {
-          b.note(n + " earlier OOM reports suppressed by the ratelimit");
-        }
-        return b.header(h, kl);
+    ageTails(m);
+    ReportLine tok = grammar.line(t);
+    String stream = m.stream();
+    if (tok instanceof ReportLine.Header h) {
+      tentative.remove(stream);
+      ReportBuilder sysrq = route(m);
+      if (sysrq != null && sysrq.sysrqOnly()) {
+        return sysrq.header(h, m);
       }
+      for (ReportBuilder b : open()) {
+        if (sameRoute(b, m) && b.phase != ReportBuilder.Phase.TAIL) {
+          close(b, "closed by the next report's header (line " + m.line() + ")");
+        } else if (sameRoute(b, m) && Objects.equals(b.callerId, m.callerId()) && m.callerId() != null) {
+          close(b, "closed by the next report of the same task (line " + m.line() + ")");
+        }
+      }
+      ReportBuilder b = start(m);
+      Long n = suppressed.remove(stream);
+      if (n != null) {
+        b.note(n + " earlier OOM reports suppressed by the ratelimit");
+      }
+      return b.header(h, m);
     }
-    if (ReportLines.isElision(t)) {
-      ReportBuilder b = route(kl);
+    if (tok instanceof ReportLine.Elision e) {
+      ReportBuilder b = route(m);
       if (b != null && !b.closed) {
-        return b.elided(kl);
+        return b.elided(m);
       }
-      Tentative tv = tentative.get(kl.stream());
+      Tentative tv = tentative.get(stream);
       if (tv != null) {
-        tv.add(kl.line());
-        tv.b.elided(kl);
-        return Disposition.unrelated("elision marker '" + t + "' (held with a possible report whose header was cut)");
+        tv.add(m.line());
+        tv.b.elided(m);
+        return Disposition.unrelated("elision marker '" + e.marker()
+            + "' (held with a possible report whose header was cut)");
       }
-      return Disposition.unrelated("elision marker '" + t + "' outside a report");
+      return Disposition.unrelated("elision marker '" + e.marker() + "' outside a report");
     }
-    ReportLines.Reaper r = ReportLines.reaper(t);
-    if (r != null) {
-      tentative.remove(kl.stream());
-      ReportBuilder b = byKilledPid(kl.stream(), r.pid());
+    if (tok instanceof ReportLine.Reaper r) {
+      tentative.remove(stream);
+      ReportBuilder b = byKilledPid(stream, r.pid());
       if (b == null) {
-        b = start(kl);
+        b = start(m);
       }
-      return b.reaper(r, kl);
+      return b.reaper(r, m);
     }
-    ReportBuilder b = route(kl);
-    if (b != null && !b.closed && b.hasSummary() && t.startsWith("oom-kill:")) {
-      close(b, "closed by the next oom-kill summary (line " + kl.line() + ")"); // one summary per OOM
+    ReportBuilder b = route(m);
+    if (b != null && b.scope.summarySeen && tok.rule() == ReportLine.Rule.SUMMARY) {
+      close(b, "closed by the next oom-kill summary (line " + m.line() + ")"); // one summary per OOM
       b = null;
     }
     if (b != null) {
-      Disposition d = b.offer(t, kl);
+      Disposition d = b.offer(tok, t, m);
       if (d != null) {
-        tentative.remove(kl.stream());
+        if (!tentative.isEmpty()) {
+          tentative.remove(stream);
+        }
         return d;
       }
     }
-    Tentative tv = tentative.get(kl.stream());
+    Tentative tv = tentative.isEmpty() ? null : tentative.get(stream);
     if (tv != null) {
-      boolean confirms = ReportLines.isOomFrame(t) || confirmsTentative(t);
-      if (confirms || !startsHeaderless(t)) {
-        Disposition d = tv.b.offer(t, kl);
+      boolean confirms = oomFrame(tok, t) || ReportGrammar.confirmsTentative(tok, t);
+      if (confirms || !ReportGrammar.startsHeaderless(tok, t)) {
+        Disposition d = tv.b.offer(tok, t, m);
         if (d != null && confirms) {
-          tentative.remove(kl.stream());
+          tentative.remove(stream);
           confirm(tv);
           return d;
         }
         if (d != null && tv.lines.size() < MAX_TENTATIVE_LINES) {
-          tv.add(kl.line());
+          tv.add(m.line());
           return Disposition.unrelated("held with a possible OOM report whose header was cut (line "
               + tv.b.firstLine + ")");
         }
       }
-      tentative.remove(kl.stream());
+      tentative.remove(stream);
     }
-    if (ReportLines.isSysrqOom(t)) {
-      ReportBuilder nb = start(kl);
-      return nb.sysrq(kl);
+    if (ReportGrammar.isSysrqOom(t)) {
+      ReportBuilder nb = start(m);
+      return nb.sysrq(m);
     }
-    if (startsHeaderless(t)) {
-      ReportBuilder nb = start(kl);
-      Disposition d = nb.offer(t, kl);
+    if (ReportGrammar.startsHeaderless(tok, t)) {
+      ReportBuilder nb = start(m);
+      Disposition d = nb.offer(tok, t, m);
       return d != null ? d : Disposition.EVENT;
     }
-    ReportBuilder.Phase tp = tentativePhase(t);
+    ReportBuilder.Phase tp = ReportGrammar.tentativePhase(tok, t);
     if (tp != null) {
-      ReportBuilder nb = new ReportBuilder(-1, kl);
+      ReportBuilder nb = new ReportBuilder(-1, source, stream, m.callerId(), m, grammar);
       nb.phase = tp;
-      Disposition d = nb.offer(t, kl);
+      Disposition d = nb.offer(tok, t, m);
       if (d != null) {
         Tentative nt = new Tentative(nb);
-        nt.add(kl.line());
-        tentative.put(kl.stream(), nt);
-        return Disposition.unrelated("held as a possible OOM report whose header was cut");
+        nt.add(m.line());
+        tentative.put(stream, nt);
+        return HELD;
       }
     }
-    Long n = ReportLines.callbacksSuppressed(t);
+    Long n = ReportGrammar.callbacksSuppressed(t);
     if (n != null) {
-      suppressed.merge(kl.stream(), n, Long::sum);
+      suppressed.merge(stream, n, Long::sum);
       return Disposition.unrelated("ratelimit notice: " + n + " OOM reports suppressed (noted on the next report)");
     }
-    return Disposition.unrelated("not part of an OOM report");
+    return NOT_OOM;
+  }
+
+  private static boolean oomFrame(ReportLine tok, Text t) {
+    return !(tok instanceof ReportLine.StatLine) && ReportGrammar.isOomFrame(t);
   }
 
   /** True for an elision marker ({@code ...}) that whoever published a log put in place of left-out lines. */
   public static boolean isElision(String t) {
-    return ReportLines.isElision(t.strip());
+    return ReportGrammar.isElision(t.strip());
   }
 
   /**
    * An elision marker on a line of its own, whatever the wrapping (it carries no prefix, so no stream): taken by
    * the newest open report, else held by a tentative one, else unrelated.
    */
-  public Disposition elision(String source, long line, String marker) {
-    KernelLine kl = KernelLine.plain(source, line, marker.strip());
+  public Disposition elision(long line, String marker) {
+    LineFacts m = new LineFacts(line, "", Double.NaN, false, null, false, false);
     Iterator<ReportBuilder> it = pending.descendingIterator();
     while (it.hasNext()) {
       ReportBuilder b = it.next();
       if (!b.closed) {
-        return b.elided(kl);
+        return b.elided(m);
       }
     }
     for (Tentative tv : tentative.values()) {
       tv.add(line);
-      tv.b.elided(kl);
+      tv.b.elided(m);
       return Disposition.unrelated("elision marker (held with a possible report whose header was cut)");
     }
     return Disposition.unrelated("elision marker '" + marker.strip() + "' outside a report");
@@ -256,32 +282,12 @@ public final class OomReportAssembler {
       tailEntered(b); // lines held while tentative did not age it
     }
     pending.addLast(b);
+    changes++;
     List<ReportBuilder> open = open();
     if (open.size() > MAX_OPEN) {
       close(open.get(0), "closed early: more than " + MAX_OPEN + " reports open at once");
     }
     adopter.adopt(List.copyOf(tv.lines));
-  }
-
-  /** Lines that turn a held run of stack/Mem-Info lines into a report (what follows them in dump_header). */
-  private static boolean confirmsTentative(String t) {
-    return ReportLines.isUsageLine(t)
-        || ReportLines.taskIn(t) != null
-        || ReportLines.statsTitle(t) != null
-        || t.startsWith("Tasks state (memory values in pages)")
-        || ReportLines.taskHeader(t) != null
-        || ReportLines.looksLikeTaskRow(t) && ReportLines.taskRow(t, null) instanceof ReportLines.RowWithLayout;
-  }
-
-  /** The phase a tentative report starts in for this line, or null when the line cannot start one. */
-  private static ReportBuilder.Phase tentativePhase(String t) {
-    if (ReportLines.stackHeader(t) != null || ReportLines.isStackFrame(t)) {
-      return ReportBuilder.Phase.STACK;
-    }
-    if (ReportLines.isMemInfoLine(t)) {
-      return ReportBuilder.Phase.MEMORY;
-    }
-    return null;
   }
 
   /** Closes every open report and emits all events. */
@@ -294,43 +300,78 @@ public final class OomReportAssembler {
 
   /** Number of reports currently open. */
   public int openCount() {
-    return (int) pending.stream().filter(b -> !b.closed).count();
+    int n = 0;
+    for (ReportBuilder b : pending) {
+      if (!b.closed) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Everything that decides what the lines after this point become: the queued reports (open and closed ones
+   * waiting for an earlier one) with their contents and tail ages, the held tentative reports, suppressed-report
+   * counts. Two assemblers with the same state read the same lines into the same events and dispositions.
+   */
+  public String state() {
+    Fingerprint f = new Fingerprint();
+    for (ReportBuilder b : pending) {
+      TailClock c = clocks.get(b.stream);
+      b.state(f, c == null ? 0 : c.lines);
+      f.add("closeNotes", closeNotes.get(b));
+    }
+    f.add("tentative", tentative.size());
+    for (Map.Entry<String, Tentative> e : tentative.entrySet()) {
+      f.add("stream", e.getKey()).add("held", e.getValue().lines);
+      e.getValue().b.state(f, 0);
+    }
+    f.add("suppressed", suppressed);
+    return f.toString();
   }
 
   // ---- routing ------------------------------------------------------------------------------------------
 
-  private static boolean startsHeaderless(String t) {
-    return t.contains(ReportLines.KILLED) && t.contains(" (")
-        || t.startsWith("oom-kill:")
-        || ReportLines.isUsageLine(t) && ReportLines.usage(t, t.substring(0, t.indexOf(':'))) != null
-        || t.startsWith("Tasks state (memory values in pages)")
-        || ReportLines.taskIn(t) != null
-        || t.startsWith("Out of memory and no killable processes")
-        || t.startsWith("Kernel panic - not syncing: Out of memory")
-        || ReportLines.statsTitle(t) != null
-        || ReportLines.taskHeader(t) != null
-        || ReportLines.looksLikeTaskRow(t) && ReportLines.taskRow(t, null) instanceof ReportLines.RowWithLayout
-        || ReportLines.killScore(t) != null;
+  private static boolean sameRoute(ReportBuilder b, LineFacts m) {
+    return b.stream.equals(m.stream()) && (b.callerId == null || m.callerId() == null
+        || b.callerId.equals(m.callerId()));
   }
 
-  private static boolean sameRoute(ReportBuilder b, KernelLine kl) {
-    return b.stream.equals(kl.stream()) && (b.callerId == null || kl.callerId() == null
-        || b.callerId.equals(kl.callerId()));
-  }
+  /** The last route found, valid while no report was queued or closed since ({@link #changes}). */
+  private ReportBuilder routed;
+  private String routedStream;
+  private String routedCaller;
+  private long routedAt = -1;
+  /** Counts the changes to which reports are queued and open. */
+  private long changes;
 
   /** The newest open report of this line's stream and caller. */
-  private ReportBuilder route(KernelLine kl) {
+  private ReportBuilder route(LineFacts m) {
+    if (routedAt == changes && m.stream() == routedStream && m.callerId() == routedCaller) {
+      return routed;
+    }
+    ReportBuilder b = findRoute(m);
+    routed = b;
+    routedStream = m.stream();
+    routedCaller = m.callerId();
+    routedAt = changes;
+    return b;
+  }
+
+  private ReportBuilder findRoute(LineFacts m) {
     Iterator<ReportBuilder> it = pending.descendingIterator();
     ReportBuilder fallback = null;
+    String stream = m.stream();
+    String caller = m.callerId();
     while (it.hasNext()) {
       ReportBuilder b = it.next();
-      if (b.closed || !b.stream.equals(kl.stream())) {
+      if (b.closed || !b.stream.equals(stream)) {
         continue;
       }
-      if (Objects.equals(b.callerId, kl.callerId())) {
+      if (Objects.equals(b.callerId, caller)) {
         return b;
       }
-      if (fallback == null && (b.callerId == null || kl.callerId() == null)) {
+      if (fallback == null && (b.callerId == null || caller == null)) {
         fallback = b;
       }
     }
@@ -348,10 +389,11 @@ public final class OomReportAssembler {
     return null;
   }
 
-  private ReportBuilder start(KernelLine kl) {
-    ReportBuilder b = new ReportBuilder(seq++, kl);
+  private ReportBuilder start(LineFacts m) {
+    ReportBuilder b = new ReportBuilder(seq++, source, m.stream(), m.callerId(), m, grammar);
     b.owner = this;
     pending.addLast(b);
+    changes++;
     List<ReportBuilder> open = open();
     if (open.size() > MAX_OPEN) {
       close(open.get(0), "closed early: more than " + MAX_OPEN + " reports open at once");
@@ -377,17 +419,24 @@ public final class OomReportAssembler {
    * {@link #TAIL_LINES} lines or {@link #TAIL_SECONDS} of kernel time since their kill. The reports are only
    * looked at when the clock's bounds say one of them may have aged.
    */
-  private void ageTails(KernelLine kl) {
+  private void ageTails(LineFacts m) {
     if (clocks.isEmpty()) {
       return;
     }
-    TailClock c = clocks.get(kl.stream());
-    if (c == null) {
-      return;
+    TailClock c;
+    if (m.stream() == clockStream && clock != null) {
+      c = clock;
+    } else {
+      c = clocks.get(m.stream());
+      if (c == null) {
+        return;
+      }
+      clockStream = m.stream();
+      clock = c;
     }
     c.lines++;
-    Double ts = kl.timestamp();
-    if (c.lines - c.earliestStart <= TAIL_LINES && (ts == null || !(ts - c.minKillTimestamp > TAIL_SECONDS))) {
+    double ts = m.timestamp();
+    if (c.lines - c.earliestStart <= TAIL_LINES && !(ts - c.minKillTimestamp > TAIL_SECONDS)) {
       return;
     }
     List<ReportBuilder> aged = null; // closed after the loop: close() may emit and remove from pending
@@ -395,12 +444,11 @@ public final class OomReportAssembler {
     c.minKillTimestamp = Double.POSITIVE_INFINITY;
     boolean left = false;
     for (ReportBuilder b : pending) {
-      if (b.closed || b.phase != ReportBuilder.Phase.TAIL || !b.stream.equals(kl.stream())) {
+      if (b.closed || b.phase != ReportBuilder.Phase.TAIL || !b.stream.equals(m.stream())) {
         continue;
       }
       long linesSinceKill = c.lines - b.tailStart;
-      boolean old = linesSinceKill > TAIL_LINES
-          || b.killTimestamp != null && ts != null && ts - b.killTimestamp > TAIL_SECONDS;
+      boolean old = linesSinceKill > TAIL_LINES || ts - b.killTimestamp > TAIL_SECONDS;
       if (old) {
         if (aged == null) {
           aged = new ArrayList<>(2);
@@ -412,7 +460,8 @@ public final class OomReportAssembler {
       }
     }
     if (!left) {
-      clocks.remove(kl.stream());
+      clocks.remove(m.stream());
+      clock = null;
     }
     if (aged != null) {
       for (ReportBuilder b : aged) {
@@ -426,6 +475,7 @@ public final class OomReportAssembler {
       return;
     }
     b.closed = true;
+    changes++;
     if (why != null && b.phase != ReportBuilder.Phase.TAIL) {
       closeNotes.computeIfAbsent(b, k -> new ArrayList<>()).add(why);
     }

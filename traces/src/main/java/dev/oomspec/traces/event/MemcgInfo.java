@@ -1,7 +1,5 @@
 package dev.oomspec.traces.event;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,12 +30,12 @@ public record MemcgInfo(
   /** One {@code Memory cgroup stats for PATH: key:NKB …} line. */
   public record PathStats(String path, Map<String, Long> stats) {
     public PathStats {
-      stats = Collections.unmodifiableMap(new LinkedHashMap<>(stats));
+      stats = HandedOver.keep(stats);
     }
   }
 
   public MemcgInfo {
-    stats = Collections.unmodifiableMap(new LinkedHashMap<>(stats));
+    stats = HandedOver.keep(stats);
     subtree = subtree == null ? List.of() : List.copyOf(subtree);
   }
 

@@ -1,7 +1,5 @@
 package dev.oomspec.traces.event;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,7 +71,7 @@ public record OomEvent(
     Objects.requireNonNull(range, "range");
     Objects.requireNonNull(origin, "origin");
     stream = stream == null ? "" : stream;
-    globalMemory = Collections.unmodifiableMap(new LinkedHashMap<>(globalMemory));
+    globalMemory = HandedOver.keep(globalMemory);
     taskColumns = List.copyOf(taskColumns);
     tasks = List.copyOf(tasks);
     kills = List.copyOf(kills);

@@ -27,7 +27,13 @@ public record TaskRow(long line, Map<String, String> columns) {
 
   /** A numeric column, or null when absent or not a number. */
   public Long number(String column) {
-    String v = columns.get(column);
+    if (columns instanceof Columns c) {
+      return c.number(column);
+    }
+    return parse(columns.get(column));
+  }
+
+  private static Long parse(String v) {
     if (v == null) {
       return null;
     }
@@ -90,18 +96,87 @@ public record TaskRow(long line, Map<String, String> columns) {
       if (values.length != names.length) {
         throw new IllegalArgumentException(values.length + " values for " + names.length + " columns");
       }
-      return new Columns(this, values.clone());
+      return new Columns(this, new long[names.length], values.clone());
+    }
+
+    /**
+     * A row held as numbers: {@code printed[i]} is the column's text when it is not exactly
+     * {@code Long.toString(numbers[i])} (the name, leading zeros, a value beyond a long), else null. The arrays
+     * are taken, not copied.
+     */
+    public Map<String, String> row(long[] numbers, String[] printed) {
+      if (numbers.length != names.length || printed.length != names.length) {
+        throw new IllegalArgumentException(numbers.length + " values for " + names.length + " columns");
+      }
+      return new Columns(this, numbers, printed);
+    }
+
+    public int size() {
+      return names.length;
+    }
+
+    public String name(int i) {
+      return names[i];
     }
   }
 
-  /** An unmodifiable row of a {@link Layout}. */
-  private static final class Columns extends AbstractMap<String, String> {
-    private final Layout layout;
-    private final String[] values;
+  /**
+   * The column values of a row made by a {@link Layout}: {@code number(i)} when {@code printed(i)} is null, else
+   * the printed text. For writers that want the numbers without making Strings.
+   */
+  public interface Values {
+    Layout layout();
 
-    Columns(Layout layout, String[] values) {
+    /** The printed text of column {@code i}, or null when it is {@code Long.toString(number(i))}. */
+    String printed(int i);
+
+    long number(int i);
+  }
+
+  /** The values of a row made by a {@link Layout}, or null for a row held as a plain map. */
+  public Values values() {
+    return columns instanceof Columns c ? c : null;
+  }
+
+  /** An unmodifiable row of a {@link Layout}. */
+  private static final class Columns extends AbstractMap<String, String> implements Values {
+    private final Layout layout;
+    private final long[] numbers;
+    private final String[] printed;
+
+    Columns(Layout layout, long[] numbers, String[] printed) {
       this.layout = layout;
-      this.values = values;
+      this.numbers = numbers;
+      this.printed = printed;
+    }
+
+    @Override
+    public Layout layout() {
+      return layout;
+    }
+
+    @Override
+    public String printed(int i) {
+      return printed[i];
+    }
+
+    @Override
+    public long number(int i) {
+      return numbers[i];
+    }
+
+    private String value(int i) {
+      String p = printed[i];
+      return p != null ? p : Long.toString(numbers[i]);
+    }
+
+    Long number(String column) {
+      int i = indexOf(column);
+      if (i < 0) {
+        return null;
+      }
+      String p = printed[i];
+      return p == null ? numbers[i] : parse(p);
     }
 
     private int indexOf(Object key) {
@@ -118,7 +193,7 @@ public record TaskRow(long line, Map<String, String> columns) {
     @Override
     public String get(Object key) {
       int i = indexOf(key);
-      return i < 0 ? null : values[i];
+      return i < 0 ? null : value(i);
     }
 
     @Override
@@ -128,7 +203,7 @@ public record TaskRow(long line, Map<String, String> columns) {
 
     @Override
     public int size() {
-      return values.length;
+      return numbers.length;
     }
 
     @Override
@@ -141,15 +216,15 @@ public record TaskRow(long line, Map<String, String> columns) {
 
             @Override
             public boolean hasNext() {
-              return i < values.length;
+              return i < numbers.length;
             }
 
             @Override
             public Map.Entry<String, String> next() {
-              if (i >= values.length) {
+              if (i >= numbers.length) {
                 throw new NoSuchElementException();
               }
-              Map.Entry<String, String> e = new AbstractMap.SimpleImmutableEntry<>(layout.names[i], values[i]);
+              Map.Entry<String, String> e = new AbstractMap.SimpleImmutableEntry<>(layout.names[i], value(i));
               i++;
               return e;
             }
@@ -158,7 +233,7 @@ public record TaskRow(long line, Map<String, String> columns) {
 
         @Override
         public int size() {
-          return values.length;
+          return numbers.length;
         }
       };
     }

@@ -1,9 +1,5 @@
 package dev.oomspec.traces.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oomspec.traces.event.KillLine;
 import dev.oomspec.traces.event.MemcgInfo;
 import dev.oomspec.traces.event.Missing;
@@ -20,179 +16,254 @@ import java.util.Map;
 /**
  * The stable JSON form of an {@link OomEvent} (one object, one line), documented in
  * {@code docs/events-format.md}. Field names are written explicitly here so that renaming a Java component
- * cannot change the interface. Absent values are {@code null}.
+ * cannot change the interface. Absent values are {@code null}. Written straight to UTF-8 bytes
+ * ({@link JsonBytes}).
  */
 public final class EventJson {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private EventJson() {}
 
-  /** One line of JSON. */
+  /** One line of JSON (without the line end). */
   public static String line(OomEvent e) {
-    try {
-      return MAPPER.writeValueAsString(tree(e));
-    } catch (JsonProcessingException ex) {
-      throw new IllegalStateException(ex);
-    }
+    return write(e, new JsonBytes()).toString();
   }
 
-  public static ObjectNode tree(OomEvent e) {
-    ObjectNode o = MAPPER.createObjectNode();
-    o.put("source", e.source());
-    o.put("firstLine", e.firstLine());
-    o.put("lastLine", e.lastLine());
-    o.put("origin", e.origin());
-    o.put("stream", e.stream());
-    o.put("timestamp", e.timestamp());
+  /** Each thread's writer, reused from event to event. */
+  private static final ThreadLocal<JsonBytes> WRITER = ThreadLocal.withInitial(JsonBytes::new);
+
+  /** One line of JSON with its {@code '\n'}, as UTF-8 bytes. */
+  public static byte[] bytes(OomEvent e) {
+    return write(e, WRITER.get().reset()).newline().toByteArray();
+  }
+
+  /** Writes the event's object to {@code o}. */
+  public static JsonBytes write(OomEvent e, JsonBytes o) {
+    o.startObject();
+    o.name("source").value(e.source());
+    o.name("firstLine").value(e.firstLine());
+    o.name("lastLine").value(e.lastLine());
+    o.name("origin").value(e.origin());
+    o.name("stream").value(e.stream());
+    o.name("timestamp").value(e.timestamp());
+    o.name("trigger");
     if (e.trigger() == null) {
-      o.putNull("trigger");
+      o.nullValue();
     } else {
-      ObjectNode t = o.putObject("trigger");
-      t.put("comm", e.trigger().comm());
-      t.put("pid", e.trigger().pid());
-      t.put("oomScoreAdj", e.trigger().oomScoreAdj());
+      o.startObject();
+      o.name("comm").value(e.trigger().comm());
+      o.name("pid").value(e.trigger().pid());
+      o.name("oomScoreAdj").value(e.trigger().oomScoreAdj());
+      o.endObject();
     }
-    o.put("gfpMask", e.gfpMask());
-    o.put("order", e.order());
-    o.put("nodemask", e.nodemask());
-    o.put("constraint", e.constraint());
-    o.put("cpuset", e.cpuset());
-    o.put("memsAllowed", e.memsAllowed());
-    o.put("oomMemcg", e.oomMemcg());
-    o.put("taskMemcg", e.taskMemcg());
-    o.put("globalOom", e.globalOom());
+    o.name("gfpMask").value(e.gfpMask());
+    o.name("order").value(e.order());
+    o.name("nodemask").value(e.nodemask());
+    o.name("constraint").value(e.constraint());
+    o.name("cpuset").value(e.cpuset());
+    o.name("memsAllowed").value(e.memsAllowed());
+    o.name("oomMemcg").value(e.oomMemcg());
+    o.name("taskMemcg").value(e.taskMemcg());
+    o.name("globalOom").value(e.globalOom());
     memcg(o, e.memcg());
-    ObjectNode gm = o.putObject("globalMemory");
-    e.globalMemory().forEach(gm::put);
-    ArrayNode cols = o.putArray("taskColumns");
-    e.taskColumns().forEach(cols::add);
-    ArrayNode tasks = o.putArray("tasks");
+    o.name("globalMemory");
+    numbers(o, e.globalMemory());
+    o.name("taskColumns").startArray();
+    for (String c : e.taskColumns()) {
+      o.value(c);
+    }
+    o.endArray();
+    o.name("tasks").startArray();
     for (TaskRow r : e.tasks()) {
-      ObjectNode row = tasks.addObject();
-      for (Map.Entry<String, String> c : r.columns().entrySet()) {
-        Long n = c.getKey().equals("name") ? null : Scan.toLong(c.getValue());
-        if (n != null) {
-          row.put(c.getKey(), n);
-        } else {
-          row.put(c.getKey(), c.getValue());
-        }
-      }
+      row(o, r);
     }
-    victim(o, "victim", e.victim());
-    ArrayNode killed = o.putArray("killed");
-    e.killed().forEach(killed::add);
-    ArrayNode kills = o.putArray("kills");
+    o.endArray();
+    victim(o, e.victim());
+    o.name("killed").startArray();
+    for (Integer pid : e.killed()) {
+      o.value(pid);
+    }
+    o.endArray();
+    o.name("kills").startArray();
     for (KillLine k : e.kills()) {
-      ObjectNode kn = kills.addObject();
-      kn.put("line", k.line());
-      kn.put("kind", k.kind());
-      kn.put("message", k.message());
-      kn.put("pid", k.pid());
-      kn.put("comm", k.comm());
-      kn.put("score", k.score());
+      o.startObject();
+      o.name("line").value(k.line());
+      o.name("kind").value(k.kind());
+      o.name("message").value(k.message());
+      o.name("pid").value(k.pid());
+      o.name("comm").value(k.comm());
+      o.name("score").value(k.score());
+      o.endObject();
     }
-    ArrayNode reaper = o.putArray("reaper");
+    o.endArray();
+    o.name("reaper").startArray();
     for (ReaperResult r : e.reaper()) {
-      ObjectNode rn = reaper.addObject();
-      rn.put("line", r.line());
-      rn.put("pid", r.pid());
-      rn.put("comm", r.comm());
-      rn.put("outcome", r.outcome());
-      rn.put("anonRssKb", r.anonRssKb());
-      rn.put("fileRssKb", r.fileRssKb());
-      rn.put("shmemRssKb", r.shmemRssKb());
+      o.startObject();
+      o.name("line").value(r.line());
+      o.name("pid").value(r.pid());
+      o.name("comm").value(r.comm());
+      o.name("outcome").value(r.outcome());
+      o.name("anonRssKb").value(r.anonRssKb());
+      o.name("fileRssKb").value(r.fileRssKb());
+      o.name("shmemRssKb").value(r.shmemRssKb());
+      o.endObject();
     }
+    o.endArray();
+    o.name("bpfHandler");
     if (e.bpfHandler() == null) {
-      o.putNull("bpfHandler");
+      o.nullValue();
     } else {
-      ObjectNode b = o.putObject("bpfHandler");
-      b.put("name", e.bpfHandler().name());
-      b.put("form", e.bpfHandler().form());
-      b.put("line", e.bpfHandler().line());
+      o.startObject();
+      o.name("name").value(e.bpfHandler().name());
+      o.name("form").value(e.bpfHandler().form());
+      o.name("line").value(e.bpfHandler().line());
+      o.endObject();
     }
     hints(o, e.hints());
     strings(o, "outcome", e.outcome());
     strings(o, "notes", e.notes());
-    ArrayNode missing = o.putArray("missing");
+    o.name("missing").startArray();
     for (Missing m : e.missing()) {
-      missing.add(m.what());
+      o.value(m.what());
     }
-    ArrayNode md = o.putArray("missingDetail");
+    o.endArray();
+    o.name("missingDetail").startArray();
     for (Missing m : e.missing()) {
-      md.addObject().put("what", m.what()).put("why", m.why());
+      o.startObject();
+      o.name("what").value(m.what());
+      o.name("why").value(m.why());
+      o.endObject();
     }
-    return o;
+    o.endArray();
+    return o.endObject();
   }
 
-  private static void memcg(ObjectNode o, MemcgInfo m) {
+  /** A task row: numbers as numbers, the name (and a number too large for a long) as a string. */
+  private static void row(JsonBytes o, TaskRow r) {
+    o.startObject();
+    TaskRow.Values v = r.values();
+    if (v != null) {
+      TaskRow.Layout l = v.layout();
+      for (int i = 0; i < l.size(); i++) {
+        String name = l.name(i);
+        String printed = v.printed(i);
+        o.key(name);
+        if (printed == null && !name.equals("name")) {
+          o.value(v.number(i));
+        } else {
+          column(o, name, printed != null ? printed : Long.toString(v.number(i)));
+        }
+      }
+    } else {
+      for (Map.Entry<String, String> c : r.columns().entrySet()) {
+        o.key(c.getKey());
+        column(o, c.getKey(), c.getValue());
+      }
+    }
+    o.endObject();
+  }
+
+  private static void column(JsonBytes o, String name, String value) {
+    Long n = name.equals("name") ? null : Scan.toLong(value);
+    if (n != null) {
+      o.value(n.longValue());
+    } else {
+      o.value(value);
+    }
+  }
+
+  private static void numbers(JsonBytes o, Map<String, Long> m) {
+    o.startObject();
+    for (Map.Entry<String, Long> e : m.entrySet()) {
+      o.key(e.getKey()).value(e.getValue());
+    }
+    o.endObject();
+  }
+
+  private static void memcg(JsonBytes o, MemcgInfo m) {
+    o.name("memcg");
     if (m == null) {
-      o.putNull("memcg");
+      o.nullValue();
       return;
     }
-    ObjectNode n = o.putObject("memcg");
-    n.put("usageKb", m.usageKb());
-    n.put("limitKb", m.limitKb());
-    n.put("failcnt", m.memory() == null ? null : m.memory().failcnt());
-    usage(n, "memoryAndSwap", m.memoryAndSwap());
-    usage(n, "swap", m.swap());
-    usage(n, "kmem", m.kmem());
-    n.put("statsFor", m.statsFor());
-    n.put("statsUnit", m.statsUnit());
-    ObjectNode s = n.putObject("stats");
-    m.stats().forEach(s::put);
-    ArrayNode sub = n.putArray("subtree");
+    o.startObject();
+    o.name("usageKb").value(m.usageKb());
+    o.name("limitKb").value(m.limitKb());
+    o.name("failcnt").value(m.memory() == null ? null : m.memory().failcnt());
+    usage(o, "memoryAndSwap", m.memoryAndSwap());
+    usage(o, "swap", m.swap());
+    usage(o, "kmem", m.kmem());
+    o.name("statsFor").value(m.statsFor());
+    o.name("statsUnit").value(m.statsUnit());
+    o.name("stats");
+    numbers(o, m.stats());
+    o.name("subtree").startArray();
     for (MemcgInfo.PathStats ps : m.subtree()) {
-      ObjectNode p = sub.addObject().put("path", ps.path());
-      ObjectNode st = p.putObject("stats");
-      ps.stats().forEach(st::put);
+      o.startObject();
+      o.name("path").value(ps.path());
+      o.name("stats");
+      numbers(o, ps.stats());
+      o.endObject();
     }
+    o.endArray();
+    o.endObject();
   }
 
-  private static void usage(ObjectNode parent, String name, UsageLine u) {
+  private static void usage(JsonBytes o, String name, UsageLine u) {
+    o.name(name);
     if (u == null) {
-      parent.putNull(name);
+      o.nullValue();
       return;
     }
-    parent.putObject(name).put("usageKb", u.usageKb()).put("limitKb", u.limitKb()).put("failcnt", u.failcnt());
+    o.startObject();
+    o.name("usageKb").value(u.usageKb());
+    o.name("limitKb").value(u.limitKb());
+    o.name("failcnt").value(u.failcnt());
+    o.endObject();
   }
 
-  private static void victim(ObjectNode o, String name, Victim v) {
+  private static void victim(JsonBytes o, Victim v) {
+    o.name("victim");
     if (v == null) {
-      o.putNull(name);
+      o.nullValue();
       return;
     }
-    ObjectNode n = o.putObject(name);
-    n.put("pid", v.pid());
-    n.put("comm", v.comm());
-    n.put("uid", v.uid());
-    n.put("totalVmKb", v.totalVmKb());
-    n.put("anonRssKb", v.anonRssKb());
-    n.put("fileRssKb", v.fileRssKb());
-    n.put("shmemRssKb", v.shmemRssKb());
-    n.put("pgtablesKb", v.pgtablesKb());
-    n.put("oomScoreAdj", v.oomScoreAdj());
-    n.put("from", v.from());
+    o.startObject();
+    o.name("pid").value(v.pid());
+    o.name("comm").value(v.comm());
+    o.name("uid").value(v.uid());
+    o.name("totalVmKb").value(v.totalVmKb());
+    o.name("anonRssKb").value(v.anonRssKb());
+    o.name("fileRssKb").value(v.fileRssKb());
+    o.name("shmemRssKb").value(v.shmemRssKb());
+    o.name("pgtablesKb").value(v.pgtablesKb());
+    o.name("oomScoreAdj").value(v.oomScoreAdj());
+    o.name("from").value(v.from());
+    o.endObject();
   }
 
-  private static void hints(ObjectNode o, ProfileHints h) {
+  private static void hints(JsonBytes o, ProfileHints h) {
+    o.name("hints");
     if (h == null) {
-      o.putNull("hints");
+      o.nullValue();
       return;
     }
-    ObjectNode n = o.putObject("hints");
-    n.put("kernelRelease", h.kernelRelease());
-    n.put("kernelBuild", h.kernelBuild());
-    n.put("taint", h.taint());
-    n.put("hardware", h.hardware());
-    n.put("cgroup", h.cgroup());
-    n.put("headerVariant", h.headerVariant());
-    n.put("taskTableLayout", h.taskTableLayout());
-    n.put("sysrq", h.sysrq());
+    o.startObject();
+    o.name("kernelRelease").value(h.kernelRelease());
+    o.name("kernelBuild").value(h.kernelBuild());
+    o.name("taint").value(h.taint());
+    o.name("hardware").value(h.hardware());
+    o.name("cgroup").value(h.cgroup());
+    o.name("headerVariant").value(h.headerVariant());
+    o.name("taskTableLayout").value(h.taskTableLayout());
+    o.name("sysrq").value(h.sysrq());
+    o.endObject();
   }
 
-  private static void strings(ObjectNode o, String name, List<String> values) {
-    ArrayNode a = o.putArray(name);
-    values.forEach(a::add);
+  private static void strings(JsonBytes o, String name, List<String> values) {
+    o.name(name).startArray();
+    for (String v : values) {
+      o.value(v);
+    }
+    o.endArray();
   }
 }

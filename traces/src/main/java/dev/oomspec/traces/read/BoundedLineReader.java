@@ -7,8 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads lines from a {@link Reader} holding at most {@code maxLength} chars of one line. A longer line is
@@ -39,7 +37,8 @@ public final class BoundedLineReader {
   private byte[] line = new byte[256];
   private int lineLen;
   private final int keepBytes;
-  private CharsetDecoder decoder;
+  private final LineDecoder lines;
+  private final ByteLine view = new ByteLine();
   private CharBuffer chars;
   private boolean plain;
 
@@ -53,6 +52,7 @@ public final class BoundedLineReader {
     this.bytesIn = null;
     this.bbuf = null;
     this.keepBytes = 0;
+    this.lines = null;
   }
 
   /** Reads UTF-8 bytes; malformed bytes are replaced by U+FFFD, never an exception. */
@@ -64,9 +64,16 @@ public final class BoundedLineReader {
     this.buf = null;
     this.maxLength = maxLength;
     this.bytesIn = in;
-    this.bbuf = new byte[64 * 1024];
+    this.bbuf = new byte[256 * 1024];
+    this.lines = new LineDecoder(maxLength);
     // a UTF-8 char takes at most 3 bytes per char (4 for 2 chars); one more for a CR
     this.keepBytes = (int) Math.min(Integer.MAX_VALUE - 16, 3L * maxLength + 1);
+  }
+
+  /** The next line read is numbered {@code n} (a reader that starts mid-input). */
+  public BoundedLineReader numberFrom(long n) {
+    number = n - 1;
+    return this;
   }
 
   /**
@@ -138,9 +145,24 @@ public final class BoundedLineReader {
   }
 
   private RawLine nextFromBytes() throws IOException {
-    plain = false;
+    if (!next(view)) {
+      return null;
+    }
+    plain = !view.tooLong && view.plain();
+    return lines.raw(view);
+  }
+
+  /**
+   * The next line's bytes, without making a String: false at the end of input. The view is valid until the
+   * next call. A line longer than the limit is {@link ByteLine#tooLong()} (its chars counted, its bytes not
+   * kept). Only for a reader of bytes.
+   */
+  public boolean next(ByteLine out) throws IOException {
+    out.odd = false;
+    out.tab = false;
+    out.tooLong = false;
+    out.brackets = 0;
     lineLen = 0;
-    boolean special = false; // a byte other than printable ASCII
     boolean spanned = false;
     boolean counting = false; // the line is longer than keepBytes: chars counted, bytes not kept
     long counted = 0;
@@ -149,7 +171,7 @@ public final class BoundedLineReader {
       if (pos == end) {
         if (eof || !fillBytes()) {
           if (!any) {
-            return null;
+            return false;
           }
           break;
         }
@@ -157,27 +179,16 @@ public final class BoundedLineReader {
       any = true;
       byte[] b = bbuf;
       int start = pos;
-      int e = end;
-      int i = start;
-      while (i < e) {
-        byte c = b[i];
-        if (c == '\n') {
-          break;
-        }
-        if (c < 0x20 || c == 0x7f || c == '\\') {
-          special = true; // negative bytes (non-ASCII) too
-        }
-        i++;
-      }
+      int i = LineScan.lineEnd(b, start, end, out);
       pos = i;
-      boolean ended = i < e;
+      boolean ended = i < end;
       if (ended) {
         pos++; // the '\n'
       }
       if (!spanned && ended) {
         // the whole line lies in the buffer
         number++;
-        return lineOf(b, start, i - start, special);
+        return view(out, b, start, i - start);
       }
       spanned = true;
       int n = i - start;
@@ -198,36 +209,33 @@ public final class BoundedLineReader {
     number++;
     if (counting) {
       counted += countChars(new byte[0], 0, 0, true);
-      return new RawLine(number, "", true, counted);
+      return tooLong(out, counted);
     }
-    return lineOf(line, 0, lineLen, special);
+    return view(out, line, 0, lineLen);
   }
 
-  private RawLine lineOf(byte[] b, int off, int len, boolean special) {
-    String s;
-    if (!special) {
-      if (len > maxLength) {
-        return new RawLine(number, "", true, len);
-      }
-      plain = true;
-      return new RawLine(number, new String(b, off, len, StandardCharsets.ISO_8859_1), false, len);
-    }
-    boolean ascii = true;
-    for (int i = off; i < off + len; i++) {
-      if (b[i] < 0) {
-        ascii = false;
-        break;
+  private boolean view(ByteLine out, byte[] b, int off, int len) {
+    out.number = number;
+    if (len > maxLength) { // a char is at least one byte: only then can the line be too long
+      long chars = out.odd ? lines.chars(b, off, len) : len;
+      if (chars > maxLength) {
+        return tooLong(out, chars);
       }
     }
-    s = ascii ? new String(b, off, len, StandardCharsets.ISO_8859_1) : decode(b, off, len);
-    int length = s.length();
-    if (length > maxLength) {
-      return new RawLine(number, "", true, length);
-    }
-    if (length > 0 && s.charAt(length - 1) == '\r') {
-      s = s.substring(0, length - 1);
-    }
-    return new RawLine(number, s, false, length);
+    out.bytes = b;
+    out.from = off;
+    out.to = off + len;
+    return true;
+  }
+
+  private boolean tooLong(ByteLine out, long chars) {
+    out.number = number;
+    out.tooLong = true;
+    out.length = chars;
+    out.bytes = null;
+    out.from = 0;
+    out.to = 0;
+    return true;
   }
 
   private void append(byte[] b, int off, int n) {
@@ -238,31 +246,12 @@ public final class BoundedLineReader {
     lineLen += n;
   }
 
-  private CharsetDecoder decoder() {
-    if (decoder == null) {
-      decoder = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE);
-      chars = CharBuffer.allocate(8192);
-    }
-    return decoder;
-  }
-
-  /** One line's bytes (no '\n': always a char boundary for UTF-8) as the streaming decoder would give them. */
-  private String decode(byte[] b, int off, int len) {
-    CharsetDecoder d = decoder();
-    d.reset();
-    ByteBuffer in = ByteBuffer.wrap(b, off, len);
-    CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16, (long) len + 16));
-    d.decode(in, out, true);
-    d.flush(out);
-    out.flip();
-    return out.toString();
-  }
-
   /** Chars the bytes decode to, fed in pieces of one line ({@code last}: the line's end). */
   private long countChars(byte[] b, int off, int len, boolean last) {
-    CharsetDecoder d = decoder();
+    CharsetDecoder d = lines.decoder();
+    if (chars == null) {
+      chars = CharBuffer.allocate(8192);
+    }
     if (!countingStarted) {
       d.reset();
       countingStarted = true;

@@ -24,4 +24,9 @@ public final class ConsoleReader implements LogReader {
     boolean indented = line.charAt(0) == ' ' || line.charAt(0) == '\t';
     return Decoded.kernel(new KernelLine(source, n, "", null, null, null, indented, line.stripTrailing()));
   }
+
+  @Override
+  public ByteDecoder bytes() {
+    return new ConsoleBytes();
+  }
 }

@@ -13,8 +13,6 @@ import java.util.List;
  */
 public final class DmesgReader implements LogReader {
 
-  private double last = -1;
-
   @Override
   public String name() {
     return "dmesg";
@@ -58,7 +56,6 @@ public final class DmesgReader implements LogReader {
         textStart++;
       }
       double stampValue = ts[0];
-      last = stampValue;
       int next = nextGlued(s, textStart, stampValue);
       int end = next < 0 ? s.length() : next;
       while (end > textStart && Character.isWhitespace(s.charAt(end - 1))) {
@@ -122,5 +119,10 @@ public final class DmesgReader implements LogReader {
       return s.substring(m + 2);
     }
     return s;
+  }
+
+  @Override
+  public ByteDecoder bytes() {
+    return new DmesgBytes();
   }
 }

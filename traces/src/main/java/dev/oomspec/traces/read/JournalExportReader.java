@@ -29,6 +29,18 @@ public final class JournalExportReader implements LogReader {
     return "journal-export";
   }
 
+  /** Every field of the entry read so far (the parallel reader compares what two readers carry). */
+  @Override
+  public String carried() {
+    StringBuilder b = new StringBuilder();
+    for (Object v : new Object[] {transport, ident, host, boot, monotonicUs, sourceMonotonicUs, wall, heldMessage,
+        heldLine, binaryMessageNext, fieldsSeen}) {
+      String s = v == null ? null : v.toString();
+      b.append(s == null ? "~" : s.length() + ":" + s).append(',');
+    }
+    return b.toString();
+  }
+
   @Override
   public int sniff(String line) {
     if (line.startsWith("__CURSOR=") || line.startsWith("__REALTIME_TIMESTAMP=")) {

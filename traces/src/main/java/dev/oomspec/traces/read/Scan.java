@@ -71,6 +71,97 @@ public final class Scan {
     return toLong(s.substring(0, e));
   }
 
+  // ---- the same on Text (the report grammar) ---------------------------------------------------------------
+
+  /** As {@link #toLong(String)} on the chars {@code [a, e)} of {@code t}. */
+  public static Long toLong(Text t, int a, int e) {
+    while (a < e && t.isWhitespace(a)) {
+      a++;
+    }
+    while (e > a && t.isWhitespace(e - 1)) {
+      e--;
+    }
+    if (!isInteger(t, a, e)) {
+      return null;
+    }
+    return parseDigits(t, a, e);
+  }
+
+  public static Long toLong(Text t) {
+    return toLong(t, 0, t.length());
+  }
+
+  /** As {@link #toInt(String)}. */
+  public static Integer toInt(Text t, int a, int e) {
+    Long v = toLong(t, a, e);
+    return v == null || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? null : (int) (long) v;
+  }
+
+  /** As {@link #isInteger(String)} on {@code [a, e)}. */
+  public static boolean isInteger(Text t, int a, int e) {
+    int i = a < e && t.at(a) == '-' ? a + 1 : a;
+    return e > i && t.digitsEnd(i) >= e && e - i <= 19;
+  }
+
+  /** {@code [-]digits} (already checked by {@link #isInteger(Text, int, int)}) as Long.parseLong gives it; null on overflow. */
+  private static Long parseDigits(Text t, int a, int e) {
+    boolean neg = t.at(a) == '-';
+    int i = neg ? a + 1 : a;
+    long v = 0;
+    for (; i < e; i++) {
+      int d = t.at(i) - '0';
+      // accumulate negatively (as Long.parseLong) so that Long.MIN_VALUE is representable
+      if (v < (Long.MIN_VALUE + d) / 10) {
+        return null;
+      }
+      v = v * 10 - d;
+    }
+    if (!neg) {
+      if (v == Long.MIN_VALUE) {
+        return null;
+      }
+      v = -v;
+    }
+    return v;
+  }
+
+  /** As {@link #toLongStripUnit(String)} on {@code [a, e)}. */
+  public static Long toLongStripUnit(Text t, int a, int e) {
+    while (a < e && t.isWhitespace(a)) {
+      a++;
+    }
+    while (e > a && t.isWhitespace(e - 1)) {
+      e--;
+    }
+    int i = a < e && t.at(a) == '-' ? a + 1 : a;
+    int d = Math.min(t.digitsEnd(i), e);
+    if (d == i || d - i > 19) {
+      return null;
+    }
+    int u = e - d;
+    boolean unit = u == 0
+        || u == 1 && t.at(d) == 'B'
+        || u == 2 && isKb(t, d);
+    if (!unit) {
+      return null;
+    }
+    return toLong(t, a, d);
+  }
+
+  /** {@code "kB".equalsIgnoreCase} of the two chars at {@code d}. */
+  private static boolean isKb(Text t, int d) {
+    byte k = t.at(d);
+    byte b = t.at(d + 1);
+    if (k >= 0 && b >= 0) {
+      return (k == 'k' || k == 'K') && (b == 'b' || b == 'B');
+    }
+    return t.string(d, d + 2).equalsIgnoreCase("kB"); // U+212A KELVIN SIGN matches 'k'
+  }
+
+  public static Long toLongStripUnit(Text t) {
+    return toLongStripUnit(t, 0, t.length());
+  }
+
   /**
    * A dmesg timestamp {@code [  315.270610]} starting at {@code i}: returns the index after the closing
    * bracket, or -1. The value goes into {@code out[0]}. A relative stamp ({@code dmesg --reltime}/{@code -H}:

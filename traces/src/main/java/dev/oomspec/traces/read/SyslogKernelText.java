@@ -9,6 +9,11 @@ final class SyslogKernelText {
   private String lastHost;
   private boolean lastWasKernel;
 
+  /** The host and whether the last prefixed line was the kernel's (continuation lines follow it). */
+  String carried() {
+    return (lastHost == null ? "~" : lastHost.length() + ":" + lastHost) + "," + lastWasKernel;
+  }
+
   Decoded decode(String source, long n, String line) {
     if (line.isBlank()) {
       return new Decoded.Unrelated("blank line");

@@ -25,4 +25,9 @@ public final class SyslogReader implements LogReader {
   public Decoded decode(String source, long n, String line) {
     return text.decode(source, n, line);
   }
+
+  @Override
+  public String carried() {
+    return text.carried();
+  }
 }

@@ -43,9 +43,10 @@ public final class ReplayEngine {
 
   /**
    * @param kernelOverride a version to replay every event with ({@code --kernel}), or null
-   * @param modelReport    keep the report lines the model prints (its task dump included); false for bulk output
-   *                       that does not show them — the model then runs with {@code vm.oom_dump_tasks=0}, which
-   *                       changes what it prints, never what it selects
+   * @param modelReport    keep the report lines the model prints (its task dump included); false for output that
+   *                       does not show them (JSON, CSV, text): the model's scores and choice are then taken
+   *                       without its report ({@link ModelSelection}), which changes what it prints, never what
+   *                       it selects
    */
   public ReplayEngine(String kernelOverride, boolean modelReport) {
     this.kernelOverride = kernelOverride;
@@ -119,11 +120,18 @@ public final class ReplayEngine {
   // ---------------------------------------------------------------------------------------------
 
   /** One model run. */
-  private record Run(ReplayInput.KernelChoice victim, List<ScoredCandidate> scored, List<String> report, String error) {}
+  record Run(ReplayInput.KernelChoice victim, List<ScoredCandidate> scored, List<String> report, String error) {}
+
+  /** Eligible candidates first, highest points first; equal points keep the scan order. */
+  static final Comparator<ScoredCandidate> BY_POINTS = Comparator.comparing((ScoredCandidate s) -> s.points() == null)
+      .thenComparing(s -> s.points() == null ? 0 : -s.points());
 
   private static Run run(ReplayInput in, KernelVersion v, long totalpages, boolean modelReport) {
-    World w = OomModel.builder().profile(PROFILES.computeIfAbsent(v, KernelProfiles::forVersion))
-        .hierarchy(Memcg.Hierarchy.V1).build().world();
+    KernelProfile profile = PROFILES.computeIfAbsent(v, KernelProfiles::forVersion);
+    if (!modelReport) {
+      return ModelSelection.run(in, v, profile, totalpages); // the same choice, nothing printed
+    }
+    World w = OomModel.builder().profile(profile).hierarchy(Memcg.Hierarchy.V1).build().world();
     w.setOomDumpTasks(modelReport);
     Memcg cg = null;
     boolean memcgOom = in.memcg() != null;
@@ -162,8 +170,7 @@ public final class ReplayEngine {
       boolean eligible = OomRecorder.Candidate.ELIGIBLE.equals(c.verdict()) || OomRecorder.Candidate.ORIGIN.equals(c.verdict());
       scored.add(new ScoredCandidate(r.pid(), r.name(), r.oomScoreAdj(), eligible ? c.points() : null, c.verdict()));
     }
-    scored.sort(Comparator.comparing((ScoredCandidate s) -> s.points() == null)
-        .thenComparing(s -> s.points() == null ? 0 : -s.points()));
+    scored.sort(BY_POINTS);
     Task victim = oom.victim();
     ReplayInput.KernelChoice model = victim == null ? null
         : new ReplayInput.KernelChoice(rows.get(victim).pid(), rows.get(victim).name(), null, "model");
@@ -185,7 +192,7 @@ public final class ReplayEngine {
   }
 
   /** The row's mm: rss split when printed (else all anon), page tables in bytes (≤4.14: (nr_ptes+nr_pmds) pages). */
-  private static Mm mmOf(ReplayInput.TaskRow r, KernelVersion v) {
+  static Mm mmOf(ReplayInput.TaskRow r, KernelVersion v) {
     long anon = r.rssAnon() != null ? r.rssAnon() : r.rss();
     long file = r.rssFile() != null ? r.rssFile() : 0;
     long shmem = r.rssShmem() != null ? r.rssShmem() : 0;
@@ -197,7 +204,7 @@ public final class ReplayEngine {
   }
 
   /** Legacy oom_adj values written as oom_score_adj stay in range; -17 (OOM_DISABLE) is printed as such by old kernels. */
-  private static int clampAdj(int adj) {
+  static int clampAdj(int adj) {
     return Math.max(-1000, Math.min(1000, adj));
   }
 

@@ -7,6 +7,7 @@ import dev.oomspec.traces.event.OomEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,9 +18,11 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Streams a log through the readers and the replay engine with bounded memory: the calling thread reads and
- * assembles events, {@code workers} threads replay them, and one writer thread hands the results to the sink
- * in input order. At most {@code window} events are in flight, whatever the input size.
+ * Streams a log through the readers and the replay engine with bounded memory. From a stream: the calling
+ * thread reads and assembles events, {@code workers} threads replay them, and one writer thread hands the
+ * results to the sink in input order; at most {@code window} events are in flight, whatever the input size.
+ * From a file: the threads that read it replay its events ({@link #run(Path, String, ReadOptions,
+ * java.util.function.BiFunction, Consumer, Consumer)}).
  */
 public final class ReplayPipeline implements AutoCloseable {
   /** What one input produced: the line accounting and the number of events replayed / skipped. */
@@ -84,6 +87,35 @@ public final class ReplayPipeline implements AutoCloseable {
     if (writerFailure[0] != null) throw new IllegalStateException(writerFailure[0]);
     return new Summary(accounting, counts[0], counts[1]);
   }
+
+  /**
+   * Reads a file and replays its events on the threads that read it ({@link OomLogReader#read(Path, String,
+   * ReadOptions, java.util.function.Function, Consumer)}: a large plain file in chunks, in parallel), each result made into what the
+   * caller keeps of it there ({@code render}: the event and its result, e.g. into its JSON line); the results go
+   * to {@code results} on the calling thread, in input order.
+   */
+  public <T> Summary run(Path file, String source, ReadOptions options,
+      java.util.function.BiFunction<OomEvent, ReplayResult, T> render, Consumer<T> results,
+      Consumer<Skipped> skipped) throws IOException {
+    long[] counts = new long[2];
+    LineAccounting accounting = OomLogReader.read(file, source, options,
+        e -> EventReplayInput.replayable(e)
+            ? new Done<>(render.apply(e, engine.replay(EventReplayInput.of(e))), null)
+            : new Done<T>(null, new Skipped(e, e.origin() + " event: no kernel report to replay")),
+        d -> {
+          if (d.skipped() != null) {
+            counts[1]++;
+            skipped.accept(d.skipped());
+          } else {
+            counts[0]++;
+            results.accept(d.result());
+          }
+        });
+    return new Summary(accounting, counts[0], counts[1]);
+  }
+
+  /** One event's outcome: a rendered replay, or why it was not replayed. */
+  private record Done<T>(T result, Skipped skipped) {}
 
   private Future<ReplayResult> submit(OomEvent e) {
     if (pool == null) return CompletableFuture.completedFuture(engine.replay(EventReplayInput.of(e)));

@@ -1,0 +1,17 @@
+package dev.oomspec.traces.read;
+
+/** {@link ConsoleReader}'s fast path: bare kernel text, indented lines kept as continuations. */
+final class ConsoleBytes implements ByteDecoder {
+
+  @Override
+  public KernelBytes decode(ByteLine line, int from) {
+    byte[] b = line.bytes();
+    int to = line.to();
+    long n = line.number();
+    if (DmesgBytes.blank(b, from, to)) {
+      return null; // "blank line"
+    }
+    boolean indented = b[from] == ' ' || b[from] == '\t';
+    return DmesgBytes.kernel(b, from, to, new LineFacts(n, "", Double.NaN, false, null, indented, indented));
+  }
+}

@@ -1,0 +1,45 @@
+package dev.oomspec.traces.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The eight-bytes-at-a-time scans find what a byte-by-byte loop finds, wherever the bytes are. */
+class LineScanTest {
+
+  @Test
+  void findsLineEndsAndOddBytesAsAByteLoop() {
+    SplittableRandom r = new SplittableRandom(Long.getLong("oomspec.seed", 3));
+    byte[] pool = {'a', ' ', '\n', '\t', '[', '\\', 0x7f, 0x1b, 0, (byte) 0xc3, (byte) 0x80, (byte) 0xff, '~', '0'};
+    for (int i = 0; i < 5000; i++) {
+      byte[] b = new byte[r.nextInt(40)];
+      for (int k = 0; k < b.length; k++) {
+        b[k] = r.nextInt(3) == 0 ? pool[r.nextInt(pool.length)] : (byte) ('a' + r.nextInt(26));
+      }
+      int from = b.length == 0 ? 0 : r.nextInt(b.length);
+      ByteLine v = new ByteLine();
+      int end = LineScan.lineEnd(b, from, b.length, v);
+      int want = from;
+      boolean odd = false;
+      boolean tab = false;
+      int brackets = 0;
+      while (want < b.length && b[want] != '\n') {
+        byte c = b[want];
+        odd |= c < 0x20 && c != '\t' || c == 0x7f || c == '\\';
+        tab |= c == '\t';
+        brackets += c == '[' ? 1 : 0;
+        want++;
+      }
+      assertEquals(want, end, "try " + i);
+      assertEquals(odd, v.odd, "odd, try " + i);
+      assertEquals(tab, v.tab, "tab, try " + i);
+      assertEquals(brackets, v.brackets, "brackets, try " + i);
+      long lines = 0;
+      for (int k = from; k < b.length; k++) {
+        lines += b[k] == '\n' ? 1 : 0;
+      }
+      assertEquals(lines, LineScan.countLines(b, from, b.length), "lines, try " + i);
+    }
+  }
+}
