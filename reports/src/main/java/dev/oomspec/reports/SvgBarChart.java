@@ -68,6 +68,18 @@ public final class SvgBarChart {
     write(event, out, true);
   }
 
+  /** A standalone SVG document, the candidates' {@code modelVictim} flags tagged with {@code marks}. */
+  public String render(EventView event, Marks marks) {
+    StringBuilder b = new StringBuilder(4096);
+    try {
+      b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+      write(event, b, true, marks);
+    } catch (IOException e) {
+      throw new AssertionError("StringBuilder does not throw", e);
+    }
+    return b.toString();
+  }
+
   /** Writes an {@code <svg>} element for embedding in HTML (no namespace declaration, which HTML does not need). */
   public void writeInline(EventView event, Appendable out) throws IOException {
     write(event, out, false, MODEL_MARKS);
