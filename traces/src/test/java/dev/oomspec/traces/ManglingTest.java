@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real logs mangled the ways kernel-oom.md §17 documents (quotes, CRLF, ANSI colour, indentation, lost
+ * Real logs mangled the ways published OOM reports are mangled (quotes, CRLF, ANSI colour, indentation, lost
  * newlines, interleaved hosts, caller ids, truncation) still give the real log's events.
  */
 class ManglingTest {

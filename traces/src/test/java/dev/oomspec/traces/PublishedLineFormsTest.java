@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Wrappings and line forms with no whole real log in logs/ yet, checked on the real published lines quoted
- * in shared/reference/kernel-oom.md §17 (each line is copied from a published log, not invented).
+ * of published OOM reports (mailing lists, bug trackers, forums; each line is copied from a published log, not
+ * invented) in the wrappings docs/events-format.md lists.
  */
 class PublishedLineFormsTest {
 
@@ -112,7 +113,8 @@ class PublishedLineFormsTest {
 
   @Test
   void bpfPolicySecondHeaderLineInDmesg() {
-    // bpf-oom-series.md §8, from the v2 14 commit text
+    // the header lines quoted in the commit message of v2 14/23,
+    // <20251027232206.473085-4-roman.gushchin@linux.dev>
     OomEvent e = events(String.join("\n",
         "[  315.224875] kworker/u17:0 invoked oom-killer: gfp_mask=0x0(), order=0, oom_score_adj=0",
         "               oom_policy=default", ""), "dmesg").get(0);

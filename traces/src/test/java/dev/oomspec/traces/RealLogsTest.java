@@ -107,7 +107,7 @@ class RealLogsTest {
 
   @Test
   void traceCmdDefaultAndRawReportsGiveTheSameVictim() {
-    // kernel-oom.md §14 real example: pid=18811 comm=python3 total-vm=75160kB anon-rss=65152kB file-rss:6600kB
+    // the victim of traces/corpus/trace-cmd/memcg-oom-v7-zstd.trace.dat, as its mark_victim event prints it: pid=18811 comm=python3 total-vm=75160kB anon-rss=65152kB file-rss:6600kB
     for (String f : List.of("memcg-oom-v7.report.txt", "memcg-oom-v7.report-raw.txt")) {
       Victim v = only(Logs.read(f)).victim();
       assertEquals(new Victim(18811, "python3", 0L, 75160L, 65152L, 6600L, 0L, 192L, 0, "mark_victim"), v, f);

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code NAME.json} of a capture: a superset of the shape of the first hand-made captures in
- * shared/traces/live-6.18 ({@code scenario, cgroup, limit_mb, kernel, tasks, actual_oom_score_adj,
+ * The {@code NAME.json} of a capture: a superset of the shape of the project's first hand-made captures
+ * on this 6.18 machine ({@code scenario, cgroup, limit_mb, kernel, tasks, actual_oom_score_adj,
  * died_first}), snake_case.
  *
  * @param scenario          the scenario name

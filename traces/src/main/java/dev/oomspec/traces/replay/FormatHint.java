@@ -1,7 +1,8 @@
 package dev.oomspec.traces.replay;
 
 /**
- * A printed format that only some kernel versions produce (kernel-oom.md §13). When a report does not name
+ * A printed format that only some kernel versions produce (the printk formats of mm/oom_kill.c dump_header(),
+ * dump_task() and __oom_kill_process() changed between releases; each constant names the change). When a report does not name
  * its release, the intersection of its hints' ranges bounds the version. Bounds are inclusive; null = open.
  */
 public enum FormatHint {

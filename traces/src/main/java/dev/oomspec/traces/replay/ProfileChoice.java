@@ -14,7 +14,8 @@ import java.util.List;
  * @param description how they were chosen, for the result
  */
 public record ProfileChoice(List<KernelVersion> versions, String description) {
-  /** The oldest version the model has rules for (kernel-oom.md §0). */
+  /** The oldest version the model has rules for (the baseline KernelProfiles.BASELINE_4_4; older kernels
+   * are refused: their oom_badness()/dump formats are not transcribed). */
   public static final KernelVersion OLDEST_MODELLED = KernelProfiles.BASELINE_4_4.version();
 
   private static final java.util.Map<String, ProfileChoice> BY_RELEASE = new java.util.concurrent.ConcurrentHashMap<>();

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * victim, and why.
  *
  * <p>The state is rebuilt in a canonical world: the table's rows become processes in printed order (the
- * kernel prints the table in scan order, kernel-oom.md §4 and §13.9), all in one memcg whose memory and
+ * kernel prints the table in scan order: mm/oom_kill.c dump_tasks() walks the same list as select_bad_process()), all in one memcg whose memory and
  * memory+swap limits equal the totalpages being tried (so {@code mem_cgroup_get_max()} returns exactly that
  * value), or, for a global OOM, a one-node machine whose RAM equals it. Then {@code out_of_memory()} runs
  * under the chosen kernel profile(s). Unknown inputs are tried at their extremes; the event is decided only

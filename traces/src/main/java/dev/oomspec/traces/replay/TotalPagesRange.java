@@ -1,7 +1,8 @@
 package dev.oomspec.traces.replay;
 
 /**
- * The totalpages an OOM event was decided with, as far as the report pins it down (kernel-oom.md §3).
+ * The totalpages an OOM event was decided with, as far as the report pins it down (mm/oom_kill.c
+ * constrained_alloc() sets it: RAM + swap, the memcg's max, or the cpuset/mempolicy nodes).
  * oom_badness() adds {@code adj * (totalpages / 1000)}; with equal adj everywhere the value cannot change
  * the outcome, otherwise a range is decided only if both ends give the same victim (each candidate's
  * points are linear in totalpages/1000, so a task that wins at both ends wins everywhere in between).
