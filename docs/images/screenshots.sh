@@ -1,7 +1,6 @@
 #!/bin/sh
 # Re-takes the report screenshots after ./mvnw -B verify, from conformance/target/: the Allure report, the revision
-# matrix, and a small report made from the synthetic findings run of kit/FindingsTest (no clause of the spec carries
-# a finding yet). Needs Debian's chromium and python3. Usage: sh docs/images/screenshots.sh
+# matrix, and a finding (F-01 on v3) in the report's Findings category. Needs Debian's chromium and python3. Usage: sh docs/images/screenshots.sh
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 target="$root/conformance/target"
@@ -61,14 +60,6 @@ shot report-categories.png 1400,700 "file://$report#categories"
 shot report-replay-steamdeck.png 1400,1500 \
   "file://$report#$(route "$report" behaviors 'public/014-steamdeck-6.1-global-journal-json.log — event 1*')"
 
-# Findings: the synthetic results kit/FindingsTest writes (target/allure-results-synthetic), with the project's
-# categories, through the Allure command line the build unpacked
-cli=$(ls -d "$target"/allure-cli/allure-*/ | head -n 1)
-syn=$(mktemp -d)
-cp -r "$target/allure-results-synthetic" "$syn/results"
-cp "$root/conformance/src/test/allure/categories.json" "$syn/results/"
-ALLURE_NO_ANALYTICS=true APP_HOME="$cli" java -cp "$cli/lib/*:$cli/lib/config" io.qameta.allure.CommandLine \
-  generate --clean --single-file -o "$syn/report" "$syn/results" > /dev/null
-shot report-findings.png 1600,1000 "file://$syn/report/index.html#$(route "$syn/report/index.html" categories 'SYN-F1 [4 v3]')"
-rm -rf "$syn"
+# Findings: a real one (OOM-16 on v3, finding F-01 of docs/findings.md), in the report's categories tree
+shot report-findings.png 1600,1000 "file://$report#$(route "$report" categories 'OOM-16 [4 v3]')"
 ls -la "$out"/*.png
