@@ -368,5 +368,6 @@ class FleetLocalIT {
     String page = Files.readString(out.resolve(FleetJob.DISAGREEMENTS_HTML));
     String first = expected.iterator().next().split("\t")[0];
     assertTrue(page.contains(first), "disagreements.html shows " + first);
+    assertTrue(page.contains("<h4>Policies</h4>") && page.contains("first-task"), "with the policies' parts");
   }
 }
