@@ -8,6 +8,8 @@ import dev.oomspec.fleet.input.InputFiles;
 import dev.oomspec.fleet.input.UnusableInput;
 import dev.oomspec.fleet.replay.BinReplay;
 import dev.oomspec.fleet.replay.FleetSchema;
+import dev.oomspec.fleet.replay.PolicySetup;
+import dev.oomspec.fleet.replay.ReplaySettings;
 import dev.oomspec.fleet.summary.DisagreementViews;
 import dev.oomspec.fleet.summary.FleetSummaries;
 import dev.oomspec.fleet.summary.FleetTotals;
@@ -97,9 +99,19 @@ public final class FleetJob {
       bins.add(new ArrayList<>(b));
     }
     Broadcast<List<List<InputFile>>> shipped = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bins);
+    PolicySetup policies = null;
+    if (o.policies() != null) {
+      List<String> jarNames = new ArrayList<>();
+      for (String jar : o.policyJars()) {
+        // shipped with the job: every executor fetches it; a task opens its local copy (SparkFiles.get)
+        spark.sparkContext().addFile(new java.io.File(jar).toURI().toString());
+        jarNames.add(new java.io.File(jar).getName());
+      }
+      policies = new PolicySetup(o.policies(), o.revision(), jarNames);
+    }
     Dataset<Row> records = spark.range(0, bins.size(), 1, bins.size())
-        .mapPartitions(new BinReplay(shipped, hadoop, o.hosts(), o.kernel(), o.candidates()),
-            Encoders.row(FleetSchema.RECORD));
+        .mapPartitions(new BinReplay(shipped, hadoop, new ReplaySettings(o.hosts(), o.kernel(), o.candidates(), policies)),
+            Encoders.row(policies == null ? FleetSchema.RECORD : FleetSchema.RECORD_WITH_POLICIES));
     SaveMode mode = o.overwrite() ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
     // every file is read once: the records go to a staging Parquet, from which events and files are written reading
     // only their own columns
@@ -121,7 +133,7 @@ public final class FleetJob {
 
     // the summaries read the Parquet just written: only the columns they use
     FleetSummaries summaries = new FleetSummaries(spark, spark.read().parquet(sub(out, EVENTS)),
-        spark.read().parquet(sub(out, FILES)));
+        spark.read().parquet(sub(out, FILES)), policies != null);
     Dataset<Row> disagreements = summaries.disagreements();
     json(disagreements, mode, sub(out, DISAGREEMENTS_JSON));
     FleetTotals totals = summaries.totals();
@@ -148,6 +160,13 @@ public final class FleetJob {
     }
     try (Writer w = create(outFs, new Path(out, SUMMARY_HTML))) {
       SummaryPage.write(generated, totals, tables, disagreementTable(shown), w);
+    }
+    for (Summary s : tables) {
+      if (s.name().equals(FleetSummaries.POLICIES)) {
+        for (String line : FleetSummaries.policySentences(s.table())) {
+          err.println("oomspec fleet: policies: " + line);
+        }
+      }
     }
     return new Outcome(totals, bins.size(), (System.nanoTime() - start) / 1e9);
   }

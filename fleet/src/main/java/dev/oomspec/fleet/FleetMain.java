@@ -2,7 +2,9 @@ package dev.oomspec.fleet;
 
 import dev.oomspec.fleet.input.HostRule;
 import dev.oomspec.fleet.input.UnusableInput;
+import dev.oomspec.reference.policy.Revision;
 import dev.oomspec.reference.profile.KernelVersion;
+import dev.oomspec.traces.policy.PolicyCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -58,6 +60,21 @@ public final class FleetMain implements Callable<Integer> {
       description = "candidates per event (default 5; victims ranked lower are added)")
   int candidates;
 
+  @Option(names = "--policy", paramLabel = "NAME[=ARG][,…]",
+      description = "also replay each event through these BPF OOM policies, as `oomspec replay --policy` (docs/policies.md):"
+          + " test-oom, test-oomd, largest-rss, largest-cgroup, cgroup-priority=RULES, youngest-first, or a policy of"
+          + " --policy-jar / a class name; adds the policies column and summary/policies.csv")
+  String policy;
+
+  @Option(names = "--policy-jar", paramLabel = "JAR",
+      description = "a jar with your own policies (PolicyProvider in META-INF/services, or OomPolicy classes named in"
+          + " --policy), shipped with the job to every executor; repeatable")
+  List<java.nio.file.Path> policyJars = new ArrayList<>();
+
+  @Option(names = "--revision", paramLabel = "v3|post", defaultValue = "v3",
+      description = "the series revision the policies run on: v3 (default) or post")
+  String revision;
+
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master (default: the one spark-submit passes, else local[*]: this machine's cores)")
   String master;
@@ -88,6 +105,7 @@ public final class FleetMain implements Callable<Integer> {
       if (kernel != null) {
         KernelVersion.parse(kernel);
       }
+      checkPolicies();
       options = FleetOptions.builder()
           .inputs(inputs)
           .out(out)
@@ -95,6 +113,9 @@ public final class FleetMain implements Callable<Integer> {
           .kernel(kernel)
           .candidates(candidates)
           .overwrite(overwrite)
+          .policies(policy)
+          .policyJars(policyJars.stream().map(j -> j.toAbsolutePath().normalize().toString()).toList())
+          .revision(revision)
           .build();
     } catch (IllegalArgumentException e) {
       err.println("oomspec fleet: " + e.getMessage());
@@ -138,6 +159,33 @@ public final class FleetMain implements Callable<Integer> {
       err.flush();
       spark.stop();
     }
+  }
+
+  /**
+   * {@code --policy}, {@code --policy-jar} and {@code --revision} as {@code oomspec replay} checks them: the revision
+   * known, the list parsed by the same {@link PolicyCatalog} (every name known, every argument accepted), no jar
+   * without a policy; and no two jars of the same file name (they are shipped by name).
+   *
+   * @throws IllegalArgumentException with a one-line message
+   */
+  private void checkPolicies() {
+    if (Revision.parse(revision) == null) {
+      throw new IllegalArgumentException("--revision: unknown revision '" + revision + "'; policies run on v3 or post");
+    }
+    if (policy == null) {
+      if (!policyJars.isEmpty()) {
+        throw new IllegalArgumentException("--policy-jar without --policy: name the policies to run");
+      }
+      return;
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (java.nio.file.Path j : policyJars) {
+      if (j.getFileName() != null && !names.add(j.getFileName().toString())) {
+        throw new IllegalArgumentException("--policy-jar: two jars named " + j.getFileName()
+            + " (they are shipped to the executors by file name)");
+      }
+    }
+    PolicyCatalog.load(policyJars).parse(policy);
   }
 
   /**

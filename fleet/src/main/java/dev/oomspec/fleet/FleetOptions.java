@@ -13,12 +13,18 @@ import java.util.Objects;
  * @param kernel     replay every event with this kernel version's rules ({@code --kernel}), or null
  * @param candidates candidates per event row (victims ranked lower are added)
  * @param overwrite  replace what an earlier run wrote under {@code out}
+ * @param policies   {@code --policy NAME[=ARG][,…]} (checked), or null: no {@code policies} column
+ * @param policyJars {@code --policy-jar}: local jars, shipped with the job
+ * @param revision   {@code --revision}: {@code v3} or {@code post}
  */
 public record FleetOptions(
-    List<String> inputs, String out, HostRule hosts, String kernel, int candidates, boolean overwrite) {
+    List<String> inputs, String out, HostRule hosts, String kernel, int candidates, boolean overwrite,
+    String policies, List<String> policyJars, String revision) {
 
   public FleetOptions {
     inputs = List.copyOf(inputs);
+    policyJars = List.copyOf(policyJars);
+    Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(hosts, "hosts");
     if (candidates < 1) {
@@ -38,6 +44,9 @@ public record FleetOptions(
     private String kernel;
     private int candidates = 5;
     private boolean overwrite;
+    private String policies;
+    private List<String> policyJars = List.of();
+    private String revision = "v3";
 
     public Builder inputs(List<String> v) {
       inputs = v;
@@ -69,8 +78,23 @@ public record FleetOptions(
       return this;
     }
 
+    public Builder policies(String v) {
+      policies = v;
+      return this;
+    }
+
+    public Builder policyJars(List<String> v) {
+      policyJars = v;
+      return this;
+    }
+
+    public Builder revision(String v) {
+      revision = v;
+      return this;
+    }
+
     public FleetOptions build() {
-      return new FleetOptions(inputs, out, hosts, kernel, candidates, overwrite);
+      return new FleetOptions(inputs, out, hosts, kernel, candidates, overwrite, policies, policyJars, revision);
     }
   }
 }

@@ -89,6 +89,47 @@ final class FleetLogs {
     }
   }
 
+  /**
+   * Files that are not logs, in one host's directory ({@code odd-0000}): a copy of {@code /bin/ls} (ELF), 256 KiB of
+   * random bytes (seeded) and a zero-length file, named like rotated logs.
+   */
+  static List<Path> oddFiles(Path dir) {
+    try {
+      deleteTree(dir);
+      Path host = Files.createDirectories(dir.resolve("odd-0000"));
+      Path elf = Files.copy(Path.of("/bin/ls"), host.resolve("kern.log.5"));
+      byte[] noise = new byte[256 * 1024];
+      new java.util.Random(18).nextBytes(noise);
+      Path random = Files.write(host.resolve("kern.log.6"), noise);
+      Path empty = Files.createFile(host.resolve("kern.log.7"));
+      return List.of(elf, random, empty);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A user's policy jar: {@code dev.oomspec.fleet.jarpolicy}'s classes (compiled with the tests, so not on the fleet
+   * job's class path) and the {@code META-INF/services} entry naming their provider.
+   */
+  static Path policyJar(Path jar, Path testClasses) {
+    Path pkg = testClasses.resolve("dev/oomspec/fleet/jarpolicy");
+    try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> classes = Files.list(pkg)) {
+      out.putNextEntry(new java.util.jar.JarEntry("META-INF/services/dev.oomspec.reference.policy.PolicyProvider"));
+      out.write("dev.oomspec.fleet.jarpolicy.FirstTaskProvider\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+      for (Path c : classes.sorted().toList()) {
+        out.putNextEntry(new java.util.jar.JarEntry("dev/oomspec/fleet/jarpolicy/" + c.getFileName()));
+        Files.copy(c, out);
+        out.closeEntry();
+      }
+      return jar;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Path link(Path at, Path to) throws IOException {
     try {
       return Files.createLink(at, to);

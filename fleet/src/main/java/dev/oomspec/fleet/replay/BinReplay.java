@@ -1,6 +1,5 @@
 package dev.oomspec.fleet.replay;
 
-import dev.oomspec.fleet.input.HostRule;
 import dev.oomspec.fleet.input.InputFile;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,30 +13,25 @@ import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * The replay task: a partition holds bin numbers (one per partition, see {@code FleetJob}); the task replays the
- * files of its bins and emits {@link FleetSchema#RECORD} rows, streamed by {@link ReplayStream}.
+ * files of its bins and emits {@link FleetSchema#RECORD} rows ({@link FleetSchema#RECORD_WITH_POLICIES} with
+ * {@code --policy}), streamed by {@link ReplayStream}.
  */
 public final class BinReplay implements MapPartitionsFunction<Long, Row> {
   private static final long serialVersionUID = 1L;
 
   private final Broadcast<List<List<InputFile>>> bins;
   private final HadoopConf conf;
-  private final HostRule hosts;
-  private final String kernel;
-  private final int candidates;
+  private final ReplaySettings settings;
 
   /**
-   * @param bins       the files of each bin, shipped once per executor
-   * @param conf       the driver's Hadoop configuration
-   * @param kernel     {@code --kernel}: replay every event with this version's rules, or null
-   * @param candidates how many candidates each event row carries (victims ranked lower are added)
+   * @param bins     the files of each bin, shipped once per executor
+   * @param conf     the driver's Hadoop configuration
+   * @param settings hosts, {@code --kernel}, candidates per event, {@code --policy}
    */
-  public BinReplay(Broadcast<List<List<InputFile>>> bins, Configuration conf, HostRule hosts, String kernel,
-      int candidates) {
+  public BinReplay(Broadcast<List<List<InputFile>>> bins, Configuration conf, ReplaySettings settings) {
     this.bins = bins;
     this.conf = new HadoopConf(conf);
-    this.hosts = hosts;
-    this.kernel = kernel;
-    this.candidates = candidates;
+    this.settings = settings;
   }
 
   @Override
@@ -46,7 +40,7 @@ public final class BinReplay implements MapPartitionsFunction<Long, Row> {
     while (binIds.hasNext()) {
       files.addAll(bins.value().get(Math.toIntExact(binIds.next())));
     }
-    ReplayStream stream = new ReplayStream(files, conf.get(), hosts, kernel, candidates);
+    ReplayStream stream = new ReplayStream(files, conf.get(), settings);
     TaskContext task = TaskContext.get();
     if (task != null) {
       task.addTaskCompletionListener((TaskCompletionListener) ctx -> stream.close());

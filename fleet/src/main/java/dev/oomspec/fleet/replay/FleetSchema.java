@@ -18,8 +18,8 @@ import org.apache.spark.sql.types.StructType;
  * {@link #RECORD}: what a replay task emits, one of the two ({@code kind} says which), so that every file is read
  * once for both.
  *
- * <p>Policy seam (issue 16): a {@code --policy NAME[,…]} run appends one column, {@code policies}, an array of
- * per-policy results, after the columns below; nothing here changes.
+ * <p>With {@code --policy}, {@link #EVENT_WITH_POLICIES} appends one column, {@code policies}: one {@link #POLICY}
+ * per policy, with the field names, order and meaning of replay-format.md's JSON {@code policies} array.
  */
 public final class FleetSchema {
   private FleetSchema() {}
@@ -65,6 +65,36 @@ public final class FleetSchema {
       field("oomKind", StringType, false),
       field("constraint", StringType, true)});
 
+  /** A process a policy run killed, as replay-format.md's {@code victims} / {@code kernelKilled} elements. */
+  public static final StructType POLICY_VICTIM = new StructType(new StructField[] {
+      field("pid", IntegerType, false),
+      field("comm", StringType, false),
+      field("memoryKb", LongType, false)});
+
+  /** One kfunc call of a policy run, as replay-format.md's {@code calls} elements (same field order). */
+  public static final StructType POLICY_CALL = new StructType(new StructField[] {
+      field("kfunc", StringType, false),
+      field("args", StringType, false),
+      field("ret", StringType, false),
+      field("attachedAt", StringType, false)});
+
+  /** One element of {@code policies}: replay-format.md's "Policies" fields, same names, order and types. */
+  public static final StructType POLICY = new StructType(new StructField[] {
+      field("name", StringType, false),
+      field("program", StringType, true),
+      field("revision", StringType, false),
+      field("verdict", StringType, false),
+      field("reason", StringType, false),
+      field("victims", new ArrayType(POLICY_VICTIM, false), false),
+      field("kernelKillerRan", BooleanType, false),
+      field("kernelKilled", new ArrayType(POLICY_VICTIM, false), false),
+      field("freedKb", LongType, true),
+      field("kernelFreedKb", LongType, true),
+      field("calls", new ArrayType(POLICY_CALL, false), false)});
+
+  /** {@link #EVENT} and the {@code policies} column ({@code --policy}). */
+  public static final StructType EVENT_WITH_POLICIES = EVENT.add(field("policies", new ArrayType(POLICY, false), false));
+
   /** One malformed line of a file (the first {@code LineAccounting.MAX_LISTED} are kept). */
   public static final StructType MALFORMED = new StructType(new StructField[] {
       field("line", LongType, false),
@@ -83,12 +113,20 @@ public final class FleetSchema {
       field("malformedLines", new ArrayType(MALFORMED, false), false),
       field("events", LongType, false),
       field("skipped", LongType, false),
-      field("error", StringType, true)});
+      field("error", StringType, true),
+      field("content", StringType, true)});
 
-  public static final StructType RECORD = new StructType(new StructField[] {
-      field("kind", StringType, false),
-      field("event", EVENT, true),
-      field("file", FILE, true)});
+  public static final StructType RECORD = record(EVENT);
+
+  /** The task's record type with {@link #EVENT_WITH_POLICIES} events. */
+  public static final StructType RECORD_WITH_POLICIES = record(EVENT_WITH_POLICIES);
+
+  private static StructType record(StructType event) {
+    return new StructType(new StructField[] {
+        field("kind", StringType, false),
+        field("event", event, true),
+        field("file", FILE, true)});
+  }
 
   /** An array column's value as the row encoder takes it (a Scala sequence). */
   static scala.collection.immutable.Seq<Object> seq(java.util.List<?> values) {

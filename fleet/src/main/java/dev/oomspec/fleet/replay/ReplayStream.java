@@ -2,9 +2,19 @@ package dev.oomspec.fleet.replay;
 
 import dev.oomspec.fleet.input.HostRule;
 import dev.oomspec.fleet.input.InputFile;
+import dev.oomspec.conformance.replay.ReplayViews;
+import dev.oomspec.reports.PolicyView;
 import dev.oomspec.traces.ReadOptions;
+import dev.oomspec.traces.event.OomEvent;
+import dev.oomspec.traces.input.Compression;
+import dev.oomspec.traces.input.Content;
+import dev.oomspec.traces.input.LogInputs;
+import dev.oomspec.traces.input.OpenedInput;
+import dev.oomspec.traces.policy.CaptureSidecar;
+import dev.oomspec.traces.policy.PolicyLab;
 import dev.oomspec.traces.replay.ReplayEngine;
 import dev.oomspec.traces.replay.ReplayPipeline;
+import dev.oomspec.traces.replay.ReplayResult;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,18 +56,23 @@ final class ReplayStream implements Iterator<Row>, AutoCloseable {
   private record Failure(Throwable cause) {}
 
   ReplayStream(List<InputFile> files, Configuration conf, HostRule hosts, String kernel, int candidates) {
-    reader = new Thread(() -> readAll(files, conf, hosts, kernel, candidates), "oomspec-fleet-read");
+    this(files, conf, new ReplaySettings(hosts, kernel, candidates, null));
+  }
+
+  ReplayStream(List<InputFile> files, Configuration conf, ReplaySettings settings) {
+    reader = new Thread(() -> readAll(files, conf, settings), "oomspec-fleet-read");
     reader.setDaemon(true);
     reader.start();
   }
 
-  private void readAll(List<InputFile> files, Configuration conf, HostRule hosts, String kernel, int candidates) {
-    try (ReplayPipeline pipeline = new ReplayPipeline(new ReplayEngine(kernel, false), 1)) {
+  private void readAll(List<InputFile> files, Configuration conf, ReplaySettings settings) {
+    try (ReplayPipeline pipeline = new ReplayPipeline(new ReplayEngine(settings.kernel(), false), 1)) {
+      PolicyLab lab = settings.policies() == null ? null : settings.policies().lab();
       for (InputFile f : files) {
         if (Thread.currentThread().isInterrupted()) {
           return;
         }
-        put(record(FleetSchema.KIND_FILE, null, replayFile(pipeline, f, conf, hosts.hostOf(f.path()), candidates)));
+        put(record(FleetSchema.KIND_FILE, null, replayFile(pipeline, lab, f, conf, settings)));
       }
       put(END);
     } catch (InterruptedException e) {
@@ -67,44 +82,81 @@ final class ReplayStream implements Iterator<Row>, AutoCloseable {
     }
   }
 
-  /** Replays one file, putting its events; returns its file row. */
-  private Row replayFile(ReplayPipeline pipeline, InputFile f, Configuration conf, String host, int candidates)
-      throws InterruptedException {
+  /**
+   * Replays one file, putting its events (with the policies' results when {@code lab} is set); returns its file row.
+   * The file is opened as {@code oomspec replay} opens its inputs ({@link LogInputs}: decompressed by content, then
+   * text, trace.dat, empty or binary); a binary file is not read — its row says why.
+   */
+  private Row replayFile(ReplayPipeline pipeline, PolicyLab lab, InputFile f, Configuration conf,
+      ReplaySettings settings) throws InterruptedException {
     long[] counts = new long[2]; // events, skipped
+    String host = settings.hosts().hostOf(f.path());
+    String[] logHost = new String[1]; // the first event's host as the log prints it, when the path gives none
     try {
       Path path = new Path(f.path());
       FileSystem fs = path.getFileSystem(conf);
-      try (InputStream in = fs.open(path)) {
-        ReplayPipeline.Summary s = pipeline.run(in, f.path(), ReadOptions.defaults(),
-            r -> {
-              putUnchecked(record(FleetSchema.KIND_EVENT, EventRows.of(r, host, candidates), null));
+      CaptureSidecar sidecar = lab == null ? null : sidecar(path);
+      try (OpenedInput opened = LogInputs.open(fs.open(path))) {
+        String content = content(opened.content());
+        if (opened.content() instanceof Content.Binary b) {
+          return FileRows.failed(f.path(), host, f.bytes(), 0, 0, (opened.compression() == Compression.NONE ? ""
+              : opened.compression().label() + " data: ") + "binary input (" + b.what() + "), not a log", content);
+        }
+        ReplayPipeline.Summary s = pipeline.runWithEvents(opened.stream(), f.path(), ReadOptions.defaults(),
+            (OomEvent event, ReplayResult r) -> {
+              String h = host != null ? host : LogHost.of(event.stream());
+              if (logHost[0] == null) {
+                logHost[0] = h;
+              }
+              List<PolicyView> policies = lab == null ? null : ReplayViews.policies(lab.evaluate(event, sidecar));
+              putUnchecked(record(FleetSchema.KIND_EVENT, EventRows.of(r, h, settings.candidates(), policies), null));
               counts[0]++;
             },
             sk -> counts[1]++);
-        return FileRows.read(f.path(), host, f.bytes(), s.accounting(), counts[0], counts[1]);
+        return FileRows.read(f.path(), host != null ? host : logHost[0], f.bytes(), s.accounting(), counts[0],
+            counts[1], content);
       }
     } catch (FileNotFoundException e) {
-      return FileRows.failed(f.path(), host, f.bytes(), counts[0], counts[1], "no such file");
+      return FileRows.failed(f.path(), host, f.bytes(), counts[0], counts[1], "no such file", null);
     } catch (InterruptedIOException e) {
       throw interrupted(e);
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof InterruptedIOException i) {
         throw interrupted(i);
       }
-      return FileRows.failed(f.path(), host, f.bytes(), counts[0], counts[1], reason(e.getCause(), counts[0]));
+      return FileRows.failed(f.path(), host, f.bytes(), counts[0], counts[1], reason(e.getCause(), counts[0]), null);
     } catch (IOException e) {
-      return FileRows.failed(f.path(), host, f.bytes(), counts[0], counts[1], reason(e, counts[0]));
+      return FileRows.failed(f.path(), host, f.bytes(), counts[0], counts[1], reason(e, counts[0]), null);
     } catch (FSError e) {
       // Hadoop's local file system reports a failed read as this Error (an IOException inside)
       IOException cause = e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
-      return FileRows.failed(f.path(), host, f.bytes(), counts[0], counts[1], reason(cause, counts[0]));
+      return FileRows.failed(f.path(), host, f.bytes(), counts[0], counts[1], reason(cause, counts[0]), null);
     } catch (RuntimeException e) {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("task ended");
       }
       return FileRows.failed(f.path(), host, f.bytes(), counts[0], counts[1],
-          "replay failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+          "replay failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null);
     }
+  }
+
+  /** {@code text}, {@code trace.dat}, {@code empty} or {@code binary}: the files row's {@code content}. */
+  static String content(Content c) {
+    if (c instanceof Content.TraceDat) {
+      return "trace.dat";
+    }
+    if (c instanceof Content.Empty) {
+      return "empty";
+    }
+    return c instanceof Content.Binary ? "binary" : "text";
+  }
+
+  /** The capture JSON beside a local file ({@code oomspec capture}'s, as the replay reads it); none elsewhere. */
+  private static CaptureSidecar sidecar(Path path) {
+    if (!"file".equals(path.toUri().getScheme())) {
+      return null;
+    }
+    return CaptureSidecar.beside(java.nio.file.Path.of(path.toUri().getPath()));
   }
 
   private static String reason(IOException e, long eventsBefore) {

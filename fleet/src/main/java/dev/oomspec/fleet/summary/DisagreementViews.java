@@ -3,6 +3,7 @@ package dev.oomspec.fleet.summary;
 import dev.oomspec.reports.CandidateView;
 import dev.oomspec.reports.Eligibility;
 import dev.oomspec.reports.EventView;
+import dev.oomspec.reports.PolicyView;
 import dev.oomspec.reports.TaskRef;
 import dev.oomspec.reports.Verdict;
 import java.util.ArrayList;
@@ -10,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
 
-/** Event rows (FleetSchema.EVENT) back into the replay page's view, for {@code disagreements.html}. */
+/**
+ * Event rows (FleetSchema.EVENT, or EVENT_WITH_POLICIES: then with the policies' parts) back into the replay page's
+ * view, for {@code disagreements.html}.
+ */
 public final class DisagreementViews {
   private DisagreementViews() {}
 
@@ -23,7 +27,7 @@ public final class DisagreementViews {
     }
     String host = r.getString(r.fieldIndex("host"));
     int tp = r.fieldIndex("totalpages");
-    return new EventView(
+    EventView v = new EventView(
         r.getString(r.fieldIndex("source")),
         r.getLong(r.fieldIndex("firstLine")),
         r.getLong(r.fieldIndex("lastLine")),
@@ -35,6 +39,41 @@ public final class DisagreementViews {
         r.isNullAt(tp) ? null : r.getLong(tp),
         candidates,
         List.of());
+    return hasField(r, "policies") ? v.withPolicies(policies(r.getList(r.fieldIndex("policies")))) : v;
+  }
+
+  private static boolean hasField(Row r, String name) {
+    return r.schema() != null && java.util.Arrays.asList(r.schema().fieldNames()).contains(name);
+  }
+
+  /** The {@code policies} column (FleetSchema.POLICY) back into the views the replay page shows. */
+  static List<PolicyView> policies(List<Row> rows) {
+    List<PolicyView> out = new ArrayList<>(rows.size());
+    for (Row p : rows) {
+      List<PolicyView.Call> calls = new ArrayList<>();
+      for (Row c : p.<Row>getList(p.fieldIndex("calls"))) {
+        calls.add(new PolicyView.Call(c.getString(3), c.getString(0), c.getString(1), c.getString(2)));
+      }
+      out.add(new PolicyView(p.getString(p.fieldIndex("name")), p.getString(p.fieldIndex("program")),
+          p.getString(p.fieldIndex("revision")), p.getString(p.fieldIndex("verdict")),
+          p.getString(p.fieldIndex("reason")), victims(p.getList(p.fieldIndex("victims"))),
+          p.getBoolean(p.fieldIndex("kernelKillerRan")), victims(p.getList(p.fieldIndex("kernelKilled"))),
+          nullableLong(p, "freedKb"), nullableLong(p, "kernelFreedKb"), calls));
+    }
+    return out;
+  }
+
+  private static List<PolicyView.Victim> victims(List<Row> rows) {
+    List<PolicyView.Victim> out = new ArrayList<>(rows.size());
+    for (Row v : rows) {
+      out.add(new PolicyView.Victim(v.getInt(0), v.getString(1), v.getLong(2)));
+    }
+    return out;
+  }
+
+  private static Long nullableLong(Row r, String name) {
+    int i = r.fieldIndex(name);
+    return r.isNullAt(i) ? null : r.getLong(i);
   }
 
   private static TaskRef task(Row t) {

@@ -63,6 +63,52 @@ public final class FleetSummaries {
         count(DISTINCT host) AS hosts, coalesce(sum(total), 0) AS lines, coalesce(sum(malformed), 0) AS malformed
       FROM files""";
 
+  /** The name of the policy summary ({@code summary/policies.csv}). */
+  public static final String POLICIES = "policies";
+
+  /** The verdict words of a policy run, in replay-format.md's order: the policy summary's count columns. */
+  public static final List<String> POLICY_VERDICTS =
+      List.of("same", "different", "refused", "declined", "not-loaded", "error", "undecidable");
+
+  /** What the kernel version of a policy summary's per-policy row says. */
+  public static final String ALL_KERNELS = "(all)";
+
+  /**
+   * Per policy (in {@code --policy} order) over all events, then per policy and kernel version: the events, each
+   * verdict's count, in how many the first process the run killed (the policy's, else the kernel killer's after it)
+   * is not the kernel's victim, and the memory the run's kills freed against the kernel's kills over the events where
+   * both are known and the verdict is not undecidable ({@code compared}), as {@code oomspec replay}'s policy summary
+   * counts it.
+   */
+  static final String POLICY_SUMMARY = """
+      SELECT policy, revision, CASE WHEN grouping(kernelVersion) = 1 THEN '(all)' ELSE kernelVersion END
+          AS kernelVersion,
+        count(*) AS events,
+      """ + verdictCounts() + """
+        sum(CASE WHEN firstKilled IS NOT NULL AND firstKilled <> kernelPid THEN 1 ELSE 0 END) AS victimDiffers,
+        sum(CASE WHEN known THEN 1 ELSE 0 END) AS compared,
+        coalesce(sum(CASE WHEN known THEN freedKb END), 0) AS freedKb,
+        coalesce(sum(CASE WHEN known THEN kernelFreedKb END), 0) AS kernelFreedKb,
+        coalesce(sum(CASE WHEN known THEN freedKb - kernelFreedKb END), 0) AS freedDeltaKb,
+        min(pos) AS firstPos
+      FROM (SELECT p.name AS policy, p.revision AS revision, p.verdict AS verdict, pos,
+              coalesce(kernelVersion, '(not printed)') AS kernelVersion, kernelVictim.pid AS kernelPid,
+              CASE WHEN size(p.victims) > 0 THEN p.victims[0].pid
+                   WHEN size(p.kernelKilled) > 0 THEN p.kernelKilled[0].pid END AS firstKilled,
+              p.verdict <> 'undecidable' AND p.freedKb IS NOT NULL AND p.kernelFreedKb IS NOT NULL AS known,
+              p.freedKb AS freedKb, p.kernelFreedKb AS kernelFreedKb
+            FROM events LATERAL VIEW posexplode(policies) t AS pos, p)
+      GROUP BY GROUPING SETS ((policy, revision), (policy, revision, kernelVersion))
+      ORDER BY firstPos, CASE WHEN kernelVersion = '(all)' THEN 0 ELSE 1 END, events DESC, kernelVersion""";
+
+  private static String verdictCounts() {
+    StringBuilder b = new StringBuilder();
+    for (String v : POLICY_VERDICTS) {
+      b.append("  sum(CASE WHEN verdict = '").append(v).append("' THEN 1 ELSE 0 END) AS `").append(v).append("`,\n");
+    }
+    return b.toString();
+  }
+
   /** A breakdown: its grouping_id (bit 5 = kernelVersion … bit 0 = host, 1 = rolled up), name, title, key columns. */
   private record Breakdown(int g, String name, String title, List<String> keys, boolean withHosts) {}
 
@@ -77,11 +123,17 @@ public final class FleetSummaries {
   private static final int ALL = 0b111111;
 
   private final SparkSession spark;
+  private final boolean withPolicies;
   private Map<Integer, List<Row>> breakdowns;
 
-  /** Registers {@code events} and {@code files} as the views the queries read. */
-  public FleetSummaries(SparkSession spark, Dataset<Row> events, Dataset<Row> files) {
+  /**
+   * Registers {@code events} and {@code files} as the views the queries read.
+   *
+   * @param withPolicies the events have the {@code policies} column ({@code --policy}): add the policy summary
+   */
+  public FleetSummaries(SparkSession spark, Dataset<Row> events, Dataset<Row> files, boolean withPolicies) {
     this.spark = spark;
+    this.withPolicies = withPolicies;
     events.createOrReplaceTempView("events");
     files.createOrReplaceTempView("files");
   }
@@ -107,9 +159,23 @@ public final class FleetSummaries {
 
   private static final String[] COLS = {"events", "agree", "disagree", "undecidable"};
 
-  /** The summaries in page order. */
+  /** The summaries in page order (the policy summary first, with {@code --policy}). */
   public List<Summary> tables() {
     List<Summary> out = new ArrayList<>();
+    if (withPolicies) {
+      Summary p = query(POLICIES, "Policies: what each would have done (per policy, then per policy and kernel version)",
+          POLICY_SUMMARY);
+      List<String> header = new ArrayList<>(p.table().header()); // the order column is not shown
+      int pos = header.indexOf("firstPos");
+      header.remove(pos);
+      List<List<String>> rows = new ArrayList<>();
+      for (List<String> r : p.table().rows()) {
+        List<String> row = new ArrayList<>(r);
+        row.remove(pos);
+        rows.add(row);
+      }
+      out.add(new Summary(p.name(), p.title(), new Table(header, rows)));
+    }
     for (Breakdown b : BREAKDOWN_TABLES) {
       List<String> header = new ArrayList<>(b.keys());
       header.addAll(List.of(COLS));
@@ -125,6 +191,34 @@ public final class FleetSummaries {
     }
     out.add(query("reasons", "Verdicts and their reasons (victims and numbers folded)", REASONS));
     out.add(query("unreadable", "Files that could not be read", UNREADABLE));
+    return out;
+  }
+
+  /**
+   * One sentence per policy from the policy summary's per-policy rows (for stderr), e.g. "largest-rss (v3) over 1679
+   * events: same 228, different 33, …; first victim not the kernel's in 33; freed 392.4 MiB more than the kernel's
+   * kills over 261 events".
+   */
+  public static List<String> policySentences(Table t) {
+    List<String> out = new ArrayList<>();
+    List<String> h = t.header();
+    for (List<String> r : t.rows()) {
+      if (!r.get(h.indexOf("kernelVersion")).equals(ALL_KERNELS)) {
+        continue;
+      }
+      StringBuilder b = new StringBuilder(r.get(h.indexOf("policy")) + " (" + r.get(h.indexOf("revision")) + ") over "
+          + r.get(h.indexOf("events")) + " events:");
+      String sep = " ";
+      for (String v : POLICY_VERDICTS) {
+        b.append(sep).append(v).append(' ').append(r.get(h.indexOf(v)));
+        sep = ", ";
+      }
+      long delta = Long.parseLong(r.get(h.indexOf("freedDeltaKb")));
+      b.append("; first victim not the kernel's in ").append(r.get(h.indexOf("victimDiffers")))
+          .append(String.format(java.util.Locale.ROOT, "; freed %.1f MiB %s than the kernel's kills over %s events",
+              Math.abs(delta) / 1024.0, delta < 0 ? "less" : "more", r.get(h.indexOf("compared"))));
+      out.add(b.toString());
+    }
     return out;
   }
 

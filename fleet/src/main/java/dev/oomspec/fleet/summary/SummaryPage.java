@@ -69,7 +69,9 @@ public final class SummaryPage {
     for (Summary s : summaries) {
       out.write("<section id=\"" + Html.esc(s.name()) + "\">\n<h2>" + Html.esc(s.title()) + "</h2>\n");
       List<String> labels = CHARTS.get(s.name());
-      if (labels != null && !s.table().rows().isEmpty()) {
+      if (s.name().equals(FleetSummaries.POLICIES)) {
+        policyChart(out, s);
+      } else if (labels != null && !s.table().rows().isEmpty()) {
         out.write(SvgBars.render(s.title(), s.table(), labels, CHART_ROWS));
       }
       table(out, s.table(), "summary/" + s.name() + ".csv");
@@ -80,6 +82,29 @@ public final class SummaryPage {
         + " with their candidates in <a href=\"disagreements.html\">disagreements.html</a>.</p>\n");
     table(out, disagreements, "disagreements-json/");
     out.write("</section>\n</body>\n</html>\n");
+  }
+
+  /**
+   * The policy summary's per-policy rows as bars stacked by verdict, with a key; the table below adds the victims
+   * that differ from the kernel's and the memory freed.
+   */
+  private static void policyChart(Writer out, Summary s) throws IOException {
+    List<String> h = s.table().header();
+    List<List<String>> perPolicy = s.table().rows().stream()
+        .filter(r -> r.get(h.indexOf("kernelVersion")).equals(FleetSummaries.ALL_KERNELS)).toList();
+    if (perPolicy.isEmpty()) {
+      return;
+    }
+    out.write("<p>Each event replayed through each <code>--policy</code> (docs/policies.md): <em>victimDiffers</em>"
+        + " counts the events where the first process the run killed is not the one the kernel killed; <em>freedKb</em>"
+        + " and <em>kernelFreedKb</em> sum what the run's kills and the kernel's kills held over the <em>compared</em>"
+        + " events (decided, both known).</p>\n<p class=\"key\">");
+    for (int v = 0; v < SvgBars.POLICY_VERDICTS.length; v++) {
+      out.write("<span style=\"background:" + SvgBars.POLICY_COLORS[v] + "\">" + SvgBars.POLICY_VERDICTS[v] + "</span>");
+    }
+    out.write("</p>\n");
+    out.write(SvgBars.render(s.title(), new Table(h, perPolicy), List.of("policy", "revision"), CHART_ROWS,
+        SvgBars.POLICY_VERDICTS, SvgBars.POLICY_COLORS));
   }
 
   private static void fact(Writer out, String term, String value) throws IOException {

@@ -29,6 +29,15 @@ final class SvgBars {
    * @param max       at most this many bars (the table's first rows)
    */
   static String render(String title, Table t, List<String> labelCols, int max) {
+    return render(title, t, labelCols, max, VERDICTS, COLORS);
+  }
+
+  /** Policy verdicts (same, different, refused, declined, not-loaded, error, undecidable) and their colours. */
+  static final String[] POLICY_VERDICTS = FleetSummaries.POLICY_VERDICTS.toArray(String[]::new);
+  static final String[] POLICY_COLORS = {"#2e7d32", "#c62828", "#6a1b9a", "#607d8b", "#8d6e63", "#212121", "#b26a00"};
+
+  /** As above, stacked by the columns {@code keys}, coloured {@code colors}. */
+  static String render(String title, Table t, List<String> labelCols, int max, String[] keys, String[] colors) {
     List<List<String>> rows = t.rows().subList(0, Math.min(max, t.rows().size()));
     int events = t.header().indexOf("events");
     long top = 1;
@@ -51,15 +60,15 @@ final class SvgBars {
       b.append("<text x=\"").append(LABEL_RIGHT).append("\" y=\"").append(y + BAR - 3)
           .append("\" text-anchor=\"end\">").append(Html.esc(Html.shorten(label.toString(), 34))).append("</text>\n");
       double x = PLOT_LEFT;
-      for (int v = 0; v < VERDICTS.length; v++) {
-        long n = Long.parseLong(r.get(t.header().indexOf(VERDICTS[v])));
+      for (int v = 0; v < keys.length; v++) {
+        long n = Long.parseLong(r.get(t.header().indexOf(keys[v])));
         if (n == 0) {
           continue;
         }
         double w = (double) n / top * PLOT_WIDTH;
         b.append("<rect x=\"").append(num(x)).append("\" y=\"").append(y).append("\" width=\"").append(num(w))
-            .append("\" height=\"").append(BAR).append("\" fill=\"").append(COLORS[v]).append("\"><title>")
-            .append(Html.esc(label.toString())).append(": ").append(n).append(' ').append(VERDICTS[v])
+            .append("\" height=\"").append(BAR).append("\" fill=\"").append(colors[v]).append("\"><title>")
+            .append(Html.esc(label.toString())).append(": ").append(n).append(' ').append(keys[v])
             .append("</title></rect>\n");
         x += w;
       }
