@@ -5,6 +5,7 @@
 # median is reported, with its ratio to grep's median, the throughput and the peak heap under -Xmx256m.
 #   bench/replay-bench.sh [SIZE_MIB]        (default 1024; the log is kept in target/bench/ between runs)
 #   RUNS=5 JAVA_OPTS='-XX:+UseSerialGC' bench/replay-bench.sh 64
+#   JAR=/tmp/old/conformance/target/oomspec.jar bench/replay-bench.sh 64     (another build on the same log)
 # JVM flags: those of the `oomspec` launcher (JAVA_OPTS replaces them).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,11 +13,12 @@ size_mib="${1:-1024}"
 runs="${RUNS:-3}"
 work="$root/target/bench"
 log="$work/corpus-${size_mib}m.log"
-jar="$root/conformance/target/oomspec.jar"
-jsa="$root/conformance/target/oomspec.jsa"
+jar="${JAR:-$root/conformance/target/oomspec.jar}"
+jsa="${jar%.jar}.jsa"
 mkdir -p "$work"
 
 if [[ ! -f "$jar" ]]; then (cd "$root" && ./mvnw -q -B -DskipTests package -pl conformance -am); fi
+echo "jar: $jar"
 if [[ -z "${JAVA_OPTS+x}" ]]; then
   JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
   [[ -f "$jsa" && ! "$jsa" -ot "$jar" ]] && JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$jsa"

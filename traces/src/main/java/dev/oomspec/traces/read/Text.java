@@ -16,9 +16,10 @@ public final class Text {
 
   private static final byte NON_ASCII = (byte) 0x80;
 
-  private final byte[] b;
-  private final int from;
-  private final int to;
+  // not final: a reused window (KernelCursor) is moved from line to line
+  private byte[] b;
+  private int from;
+  private int to;
   /** The chars when they are not all ASCII bytes of {@code b}; null for an ASCII window. */
   private final String chars;
   /** Which ASCII bytes occur (bit c of low for c < 64, of high for c >= 64), once asked ({@link #mayContain}). */
@@ -36,6 +37,20 @@ public final class Text {
   /** A window {@code [from, to)} of bytes that are all ASCII. */
   public static Text ascii(byte[] b, int from, int to) {
     return new Text(b, from, to, null);
+  }
+
+  /** An ASCII window to be moved from line to line ({@link #reset}). */
+  static Text window() {
+    return new Text(new byte[0], 0, 0, null);
+  }
+
+  /** Moves this ASCII window to {@code b[from, to)}. */
+  Text reset(byte[] b, int from, int to) {
+    this.b = b;
+    this.from = from;
+    this.to = to;
+    this.masked = false;
+    return this;
   }
 
   /** The chars of {@code s}. */
