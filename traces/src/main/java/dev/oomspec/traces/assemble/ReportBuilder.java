@@ -448,22 +448,28 @@ final class ReportBuilder {
       return true;
     }
     if (t.startsWith(L_CALL) || t.startsWith(L_LT) || t.startsWith(L_BRACKET_LT) || t.startsWith(L_Q)
-        || t.contains(L_PLUS_0X) || t.startsWith(L_STACK_COLON) || t.startsWith(L_BACKTRACE)
-        || t.startsWith(L_EXCEPTION_STACK) || t.startsWith(L_MODULES_LINKED_IN) || t.startsWith(L_TAINTED_COLON)) {
+        || t.startsWith(L_STACK_COLON) || t.startsWith(L_BACKTRACE) || t.startsWith(L_EXCEPTION_STACK)
+        || t.startsWith(L_MODULES_LINKED_IN) || t.startsWith(L_TAINTED_COLON)) {
       return true;
     }
-    int c = t.indexOf(':');
-    if (c > 0 && c <= 16) {
-      for (int i = 0; i < c; i++) {
-        char ch = t.charAt(i);
-        if (!(Character.isLetterOrDigit(ch) || ch == ' ' || ch == '_')) {
-          return false;
+    // a register dump or a "Code:" line: a label of letters, digits, blanks and '_' before the line's first ':'
+    // within 16 chars; tested before the scan of the whole line for "+0x" (either makes it a stack line)
+    int n = Math.min(t.length(), 17);
+    for (int i = 0; i < n; i++) {
+      char ch = t.charAt(i);
+      if (ch == ':') {
+        if (i > 0) {
+          return true;
         }
+        break;
       }
-      return true;
+      if (!(Character.isLetterOrDigit(ch) || ch == ' ' || ch == '_')) {
+        break;
+      }
     }
-    return false;
+    return t.contains(L_PLUS_0X);
   }
+
 
   // ---- state, result ------------------------------------------------------------------------------------
 

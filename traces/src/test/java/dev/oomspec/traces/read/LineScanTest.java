@@ -42,4 +42,17 @@ class LineScanTest {
       assertEquals(lines, LineScan.countLines(b, from, b.length), "lines, try " + i);
     }
   }
+
+  @Test
+  void firstFlaggedIsTheLowestFlaggedByteForEveryPattern() {
+    for (int m = 1; m < 256; m++) { // every set of flagged bytes: bit k of m = the high bit of byte k
+      long flags = 0;
+      for (int k = 0; k < 8; k++) {
+        if ((m & (1 << k)) != 0) {
+          flags |= 0x80L << (8 * k);
+        }
+      }
+      assertEquals(Integer.numberOfTrailingZeros(m), LineScan.firstFlagged(flags), "pattern " + m);
+    }
+  }
 }
