@@ -358,7 +358,7 @@ final class ReportBuilder {
   /** A task row, in a phase up to the task table's. */
   private Disposition taskRow(Text t, long line) {
     phase = Phase.TASKS;
-    String why = tasks.row(t, line);
+    String why = tasks.row(t, line, grammar);
     if (why != null) {
       findings.problem("task row", why + " (line " + line + ")");
       return Disposition.malformed("task row: " + why);
@@ -543,7 +543,7 @@ final class ReportBuilder {
         : null;
     List<String> cols = tasks.columns;
     ProfileHints hints = new ProfileHints(stack.release, stack.build, stack.taint, stack.hardware, cgroup,
-        header.variant, cols == null ? null : String.join(" ", cols),
+        header.variant, cols == null ? null : grammar.joined(cols),
         header.order != null && header.order == -1 || header.sysrq);
     MemcgInfo memcgInfo = memcg.any()
         ? new MemcgInfo(memcg.memory, memcg.memsw, memcg.swap, memcg.kmem, memcg.statsFor,

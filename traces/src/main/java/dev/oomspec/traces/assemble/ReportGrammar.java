@@ -1,6 +1,7 @@
 package dev.oomspec.traces.assemble;
 
 import dev.oomspec.traces.assemble.ReportLine.Rule;
+import dev.oomspec.traces.event.TaskRow;
 import dev.oomspec.traces.event.UsageLine;
 import dev.oomspec.traces.read.Lit;
 import dev.oomspec.traces.read.Scan;
@@ -297,7 +298,7 @@ final class ReportGrammar {
       case MIN_PROTECTION -> t.startsWith(L_MEMORY_CGROUP_MIN_PROTECTION)
           ? new ReportLine.MinProtection(t.toString()) : null;
       case TASKS_STATE -> t.startsWith(L_TASKS_STATE) ? TASKS_STATE : null;
-      case TASK_HEADER -> taskHeader(t);
+      case TASK_HEADER -> knownTaskHeader(t);
       case TASK_ROW -> looksLikeTaskRow(t) ? TASK_ROW : null;
       case SUMMARY -> summary(t);
       case KILLED -> t.contains(KILLED) ? killed(t) : null; // "Killed process " contains " process "
@@ -672,6 +673,51 @@ final class ReportGrammar {
       i = end + 1;
     }
     return cols.size() >= 3 && cols.get(cols.size() - 1).equals("name") ? new ReportLine.TaskHeader(cols) : null;
+  }
+
+  /** The text of the last task-table header {@link #knownTaskHeader} read, and its token (columns unmodifiable). */
+  private String lastHeaderText;
+  private ReportLine.TaskHeader lastHeader;
+  /** The columns {@link #layout} made a layout of last (by identity), and that layout (null: a name repeats). */
+  private List<String> lastLayoutFor;
+  private TaskRow.Layout lastLayout;
+
+  /**
+   * {@link #taskHeader}, the token of the previous header when the line is the same text: a log's reports print
+   * the same header again and again, so its columns are read once and shared (as an unmodifiable list).
+   */
+  ReportLine.TaskHeader knownTaskHeader(Text t) {
+    if (lastHeader != null && t.contentEquals(lastHeaderText)) {
+      return lastHeader;
+    }
+    ReportLine.TaskHeader h = taskHeader(t);
+    if (h != null) {
+      lastHeaderText = t.toString();
+      lastHeader = new ReportLine.TaskHeader(List.copyOf(h.columns()));
+      return lastHeader;
+    }
+    return null;
+  }
+
+  /** {@link TaskRow.Layout#of} these columns, the previous one when they are the same list (identity). */
+  TaskRow.Layout layout(List<String> columns) {
+    if (columns != lastLayoutFor) {
+      lastLayoutFor = columns;
+      lastLayout = TaskRow.Layout.of(columns);
+    }
+    return lastLayout;
+  }
+
+  private List<String> lastJoinedFor;
+  private String lastJoined;
+
+  /** The columns joined by blanks, the previous String when they are the same list (identity). */
+  String joined(List<String> columns) {
+    if (columns != lastJoinedFor) {
+      lastJoinedFor = columns;
+      lastJoined = String.join(" ", columns);
+    }
+    return lastJoined;
   }
 
   /** True when the line starts like a task row: {@code [ digits]}. */
