@@ -216,27 +216,14 @@ final class ReportGrammar {
    * {@code invoked oom-killer} (header), or ends with the stat-overflow warning.
    */
   private static boolean anyLineLiteral(Text t) {
-    int n = t.length();
-    byte[] first = LITERAL_START;
-    for (int i = 0; i < n; i++) {
+    for (int i = t.indexOfAny('=', 'K', 'O', 'i', 0); i >= 0; i = t.indexOfAny('=', 'K', 'O', 'i', i + 1)) {
       byte c = t.at(i);
-      if (c >= 0 && first[c] != 0) { // one table load per byte; the literal itself only where it may start
-        if (c == '=' || c == 'K' && t.startsWith(L_KILL, i) || c == 'O' && t.startsWith(L_OOM_VICTIM, i)
-            || c == 'i' && t.startsWith(INVOKED, i)) {
-          return true;
-        }
+      if (c == '=' || c == 'K' && t.startsWith(L_KILL, i) || c == 'O' && t.startsWith(L_OOM_VICTIM, i)
+          || c == 'i' && t.startsWith(INVOKED, i)) {
+        return true;
       }
     }
     return t.endsWith(L_WARNING_STAT_BUFFER_OVERFLOW_PLEASE_REPORT);
-  }
-
-  /** The first bytes of the literals {@link #anyLineLiteral} looks for: 1 at {@code '='}, {@code 'K'}, {@code 'O'}, {@code 'i'}. */
-  private static final byte[] LITERAL_START = new byte[128];
-
-  static {
-    for (char c : new char[] {'=', 'K', 'O', 'i'}) {
-      LITERAL_START[c] = 1;
-    }
   }
 
   /** True when a rule that only lines starting with {@code c} match may match this line ({@link #mayStartWith}). */

@@ -181,6 +181,41 @@ public final class Text {
     return p.length() == length() && startsWith(p, 0);
   }
 
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * Index of the first char at or after {@code i} that is one of the four ASCII chars, or -1. Eight bytes at a
+   * time: a word with none of them (no zero byte in the word xor each char repeated) is skipped whole.
+   */
+  public int indexOfAny(char p, char q, char r, char s, int i) {
+    long wp = ONES * p;
+    long wq = ONES * q;
+    long wr = ONES * r;
+    long ws = ONES * s;
+    int k = from + Math.max(i, 0);
+    for (; k + 8 <= to; k += 8) {
+      long x = (long) LONGS.get(b, k);
+      long a = x ^ wp;
+      long c = x ^ wq;
+      long d = x ^ wr;
+      long e = x ^ ws;
+      long zero = ((a - ONES) & ~a) | ((c - ONES) & ~c) | ((d - ONES) & ~d) | ((e - ONES) & ~e);
+      if ((zero & HIGHS) != 0) {
+        break; // one of them is in this word (the test is exact for a word): found byte by byte from here
+      }
+    }
+    for (; k < to; k++) {
+      byte x = b[k];
+      if (x == p || x == q || x == r || x == s) {
+        return k - from;
+      }
+    }
+    return -1;
+  }
+
   /** Index of byte {@code c} at or after {@code i}, or -1. */
   public int indexOf(char c, int i) {
     byte x = (byte) c;
