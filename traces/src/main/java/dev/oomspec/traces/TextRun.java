@@ -9,6 +9,7 @@ import dev.oomspec.traces.read.ByteDecoder;
 import dev.oomspec.traces.read.ByteLine;
 import dev.oomspec.traces.read.Decoded;
 import dev.oomspec.traces.read.FormatSniffer;
+import dev.oomspec.traces.read.KernelCursor;
 import dev.oomspec.traces.read.KernelLine;
 import dev.oomspec.traces.read.LineCleaner;
 import dev.oomspec.traces.read.LineDecoder;
@@ -120,15 +121,12 @@ final class TextRun {
       one(n, lines.raw(v), null);
       return;
     }
-    if (fast != null && v.printable()) {
-      ByteDecoder.KernelBytes k = fastDecode(v);
-      if (k != null) {
-        Disposition d = reports.accept(k.facts(), k.text());
-        if (counting) {
-          counts.count(n, d);
-        }
-        return;
+    if (fast != null && v.printable() && fastDecode(v)) {
+      Disposition d = reports.accept(cursor);
+      if (counting) {
+        counts.count(n, d);
       }
+      return;
     }
     RawLine l = lines.raw(v);
     one(n, l, l.tooLong() ? null : prepare(l, v.plain()));
@@ -138,7 +136,7 @@ final class TextRun {
    * The fast path's reading of a printable line, after what {@link #prepare} does first: no quote prefix (else
    * declined), the indentation removed, not an elision marker (else declined).
    */
-  private ByteDecoder.KernelBytes fastDecode(ByteLine v) {
+  private boolean fastDecode(ByteLine v) {
     byte[] b = v.bytes();
     int from = v.from();
     int to = v.to();
@@ -147,15 +145,15 @@ final class TextRun {
       q++;
     }
     if (q < to && b[q] == '>') {
-      return null; // a quote prefix: LineCleaner removes it
+      return false; // a quote prefix: LineCleaner removes it
     }
     for (int k = 0; k < indent && from < to && b[from] == ' '; k++) {
       from++;
     }
     if (elisionsApart && elisionMarker(b, from, to)) {
-      return null;
+      return false;
     }
-    return fast.decode(v, from);
+    return fast.decode(v, from, cursor);
   }
 
   /** An ASCII elision marker ({@code ...}, {@code ....}, {@code [...]}) with blanks around it. */
@@ -173,7 +171,9 @@ final class TextRun {
     return OomReportAssembler.isElision(new String(b, from, n, java.nio.charset.StandardCharsets.ISO_8859_1));
   }
 
-  private final ByteLine cursor = new ByteLine();
+  private final ByteLine lineCursor = new ByteLine();
+  /** The kernel line the fast path read, reused from line to line. */
+  private final KernelCursor cursor = new KernelCursor();
 
   /**
    * The whole lines of {@code b[from, to)} (the last one may lack its {@code '\n'} at the end of the input),
@@ -182,7 +182,7 @@ final class TextRun {
   long lines(byte[] b, int from, int to, long firstLine) {
     long n = firstLine;
     int i = from;
-    ByteLine v = cursor;
+    ByteLine v = lineCursor;
     while (i < to) {
       int end = v.scan(b, i, to);
       v.number(n++);

@@ -21,7 +21,8 @@ final class MemcgSection {
   UsageLine swap;
   UsageLine kmem;
   String statsFor;
-  final Map<String, Long> stats = new LinkedHashMap<>();
+  /** Sized for a cgroup v1 block (about 50 keys) so that it is not rehashed three times per report. */
+  final Map<String, Long> stats = new LinkedHashMap<>(128);
   String statsUnit;
   /** The further one-line stats titles of a cgroup v1 report (a cgroup below {@link #statsFor} each). */
   final List<MemcgInfo.PathStats> subtree = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.oomspec.traces.assemble;
 
 import dev.oomspec.traces.read.LineFacts;
 import dev.oomspec.traces.event.OomEvent;
+import dev.oomspec.traces.read.KernelCursor;
 import dev.oomspec.traces.read.KernelLine;
 import dev.oomspec.traces.read.Text;
 import java.util.ArrayDeque;
@@ -137,7 +138,42 @@ public final class OomReportAssembler {
     if (t.isEmpty()) {
       return BLANK;
     }
-    ageTails(m);
+    ageTails(m.stream(), m.timestamp());
+    return acceptAged(m, t);
+  }
+
+  /**
+   * Takes one kernel line read by a wrapping reader's fast path: the lines that make up most of a report
+   * ({@link ReportGrammar#quick}: memcg stats, stack frames and stack lines, task rows, Mem-Info lines) taken by
+   * the report they belong to without a token, a String or any other object per line; every other line as
+   * {@link #accept(LineFacts, Text)} takes it. Either way the same: the quick path is the grammar's own
+   * recogniser of its four most frequent tokens and the builder's own handling of them.
+   */
+  public Disposition accept(KernelCursor k) {
+    if (k.isEmpty()) {
+      return BLANK;
+    }
+    if (tentative.isEmpty()) {
+      ReportBuilder b = route(k.stream(), k.callerId());
+      if (b != null && b.phase != ReportBuilder.Phase.TAIL
+          && (b.memcg.wrappedToken == null || k.hasTimestamp() || k.wallClock() || k.continuation())) {
+        Text t = k.window();
+        int quick = grammar.quick(t);
+        if (quick != ReportGrammar.QUICK_NONE) {
+          ageTails(k.stream(), k.timestamp()); // closes tail reports only: b stays the route
+          Disposition d = b.quick(quick, t, k.line(), k.timestamp(), k.continuation(), k.indented());
+          if (d != null) {
+            return d;
+          }
+          return acceptAged(k.facts(), k.text());
+        }
+      }
+    }
+    return accept(k.facts(), k.text());
+  }
+
+  /** {@link #accept(LineFacts, Text)} after the line aged the tail reports. */
+  private Disposition acceptAged(LineFacts m, Text t) {
     ReportLine tok = grammar.line(t);
     String stream = m.stream();
     if (tok instanceof ReportLine.Header h) {
@@ -347,22 +383,24 @@ public final class OomReportAssembler {
 
   /** The newest open report of this line's stream and caller. */
   private ReportBuilder route(LineFacts m) {
-    if (routedAt == changes && m.stream() == routedStream && m.callerId() == routedCaller) {
+    return route(m.stream(), m.callerId());
+  }
+
+  private ReportBuilder route(String stream, String caller) {
+    if (routedAt == changes && stream == routedStream && caller == routedCaller) {
       return routed;
     }
-    ReportBuilder b = findRoute(m);
+    ReportBuilder b = findRoute(stream, caller);
     routed = b;
-    routedStream = m.stream();
-    routedCaller = m.callerId();
+    routedStream = stream;
+    routedCaller = caller;
     routedAt = changes;
     return b;
   }
 
-  private ReportBuilder findRoute(LineFacts m) {
+  private ReportBuilder findRoute(String stream, String caller) {
     Iterator<ReportBuilder> it = pending.descendingIterator();
     ReportBuilder fallback = null;
-    String stream = m.stream();
-    String caller = m.callerId();
     while (it.hasNext()) {
       ReportBuilder b = it.next();
       if (b.closed || !b.stream.equals(stream)) {
@@ -419,23 +457,22 @@ public final class OomReportAssembler {
    * {@link #TAIL_LINES} lines or {@link #TAIL_SECONDS} of kernel time since their kill. The reports are only
    * looked at when the clock's bounds say one of them may have aged.
    */
-  private void ageTails(LineFacts m) {
+  private void ageTails(String stream, double ts) {
     if (clocks.isEmpty()) {
       return;
     }
     TailClock c;
-    if (m.stream() == clockStream && clock != null) {
+    if (stream == clockStream && clock != null) {
       c = clock;
     } else {
-      c = clocks.get(m.stream());
+      c = clocks.get(stream);
       if (c == null) {
         return;
       }
-      clockStream = m.stream();
+      clockStream = stream;
       clock = c;
     }
     c.lines++;
-    double ts = m.timestamp();
     if (c.lines - c.earliestStart <= TAIL_LINES && !(ts - c.minKillTimestamp > TAIL_SECONDS)) {
       return;
     }
@@ -444,7 +481,7 @@ public final class OomReportAssembler {
     c.minKillTimestamp = Double.POSITIVE_INFINITY;
     boolean left = false;
     for (ReportBuilder b : pending) {
-      if (b.closed || b.phase != ReportBuilder.Phase.TAIL || !b.stream.equals(m.stream())) {
+      if (b.closed || b.phase != ReportBuilder.Phase.TAIL || !b.stream.equals(stream)) {
         continue;
       }
       long linesSinceKill = c.lines - b.tailStart;
@@ -460,7 +497,7 @@ public final class OomReportAssembler {
       }
     }
     if (!left) {
-      clocks.remove(m.stream());
+      clocks.remove(stream);
       clock = null;
     }
     if (aged != null) {

@@ -130,10 +130,35 @@ final class ReportBuilder {
   }
 
   private void touch(LineFacts m) {
-    lastLine = Math.max(lastLine, m.line());
+    touch(m.line(), m.timestamp());
+  }
+
+  private void touch(long line, double ts) {
+    lastLine = Math.max(lastLine, line);
     if (Double.isNaN(timestamp)) {
-      timestamp = m.timestamp();
+      timestamp = ts;
     }
+  }
+
+  /**
+   * A line {@link ReportGrammar#quick} read as one of the grammar's four most frequent tokens (a stats line, a
+   * stack frame, a task row, a line no rule names), taken as {@link #offer} takes that token in this phase: the
+   * same methods, without the token. Null when the report does not take it (nothing changed then).
+   * The caller has checked that no hard-wrapped stats line can be continued by this line.
+   */
+  Disposition quick(int kind, Text t, long line, double ts, boolean continuation, boolean indented) {
+    Disposition d = switch (kind) {
+      case ReportGrammar.QUICK_STAT -> stat(null, t, grammar.statSp(), grammar.statValue(), continuation, indented);
+      case ReportGrammar.QUICK_FRAME -> frame(t.isDigit(0));
+      case ReportGrammar.QUICK_ROW -> phase.ordinal() > Phase.TASKS.ordinal() ? null : taskRow(t, line);
+      default -> generic(t, continuation, indented);
+    };
+    if (d != null) {
+      memcg.wrappedToken = null;
+      touch(line, ts);
+      linesTaken++;
+    }
+    return d;
   }
 
   // ---- everything else ----------------------------------------------------------------------------------
@@ -175,22 +200,10 @@ final class ReportBuilder {
   private Disposition take(ReportLine tok, Text t, LineFacts m) {
     long line = m.line();
     if (tok instanceof ReportLine.StatLine s) {
-      return switch (phase) {
-        case MEMCG_STATS -> {
-          memcg.stat(s.key(), s.value());
-          yield Disposition.EVENT;
-        }
-        case STACK -> m.continuation() || m.indented() ? Disposition.EVENT : null; // no other stack shape
-        case MEMORY -> s.digitFirst() && memInfo.line(t, grammar.names()) ? Disposition.EVENT : null;
-        default -> null;
-      };
+      return stat(s.key(), t, -1, s.value(), m.continuation(), m.indented());
     }
     if (tok instanceof ReportLine.Frame f) {
-      return switch (phase) {
-        case STACK -> Disposition.EVENT;
-        case MEMCG_STATS, MEMORY -> f.digitFirst() ? Disposition.EVENT : null; // Mem-Info's number-first form
-        default -> null;
-      };
+      return frame(f.digitFirst());
     }
     switch (tok.rule()) {
       case BPF_POLICY -> {
@@ -277,13 +290,7 @@ final class ReportBuilder {
         if (phase.ordinal() > Phase.TASKS.ordinal()) {
           return NEXT;
         }
-        phase = Phase.TASKS;
-        String why = tasks.row(t, line);
-        if (why != null) {
-          findings.problem("task row", why + " (line " + line + ")");
-          return Disposition.malformed("task row: " + why);
-        }
-        return Disposition.EVENT;
+        return taskRow(t, line);
       }
       case SUMMARY -> {
         scope.summary(((ReportLine.Summary) tok).fields());
@@ -318,9 +325,45 @@ final class ReportBuilder {
         return Disposition.EVENT;
       }
       default -> {
-        return generic(t, m);
+        return generic(t, m.continuation(), m.indented());
       }
     }
+  }
+
+  /**
+   * A stats line ({@code key value}, {@link ReportLine.StatLine}) in this phase: {@code key} the token's, or null
+   * to make it from the line's first {@code keyEnd} chars.
+   */
+  private Disposition stat(String key, Text t, int keyEnd, long value, boolean continuation, boolean indented) {
+    return switch (phase) {
+      case MEMCG_STATS -> {
+        memcg.stat(key != null ? key : grammar.names().of(t, 0, keyEnd), value);
+        yield Disposition.EVENT;
+      }
+      case STACK -> continuation || indented ? Disposition.EVENT : null; // no other stack shape
+      case MEMORY -> t.isDigit(0) && memInfo.line(t, grammar.names()) ? Disposition.EVENT : null;
+      default -> null;
+    };
+  }
+
+  /** A bare stack frame ({@link ReportLine.Frame}) in this phase. */
+  private Disposition frame(boolean digitFirst) {
+    return switch (phase) {
+      case STACK -> Disposition.EVENT;
+      case MEMCG_STATS, MEMORY -> digitFirst ? Disposition.EVENT : null; // Mem-Info's number-first form
+      default -> null;
+    };
+  }
+
+  /** A task row, in a phase up to the task table's. */
+  private Disposition taskRow(Text t, long line) {
+    phase = Phase.TASKS;
+    String why = tasks.row(t, line, grammar);
+    if (why != null) {
+      findings.problem("task row", why + " (line " + line + ")");
+      return Disposition.malformed("task row: " + why);
+    }
+    return Disposition.EVENT;
   }
 
   private Disposition killedLine(ReportLine tok, LineFacts m) {
@@ -380,10 +423,10 @@ final class ReportBuilder {
   }
 
   /** Lines no rule names, taken by the phase: stack lines, Mem-Info numbers. */
-  private Disposition generic(Text t, LineFacts m) {
+  private Disposition generic(Text t, boolean continuation, boolean indented) {
     switch (phase) {
       case STACK -> {
-        if (stackish(t, m)) {
+        if (stackish(t, continuation, indented)) {
           if (t.startsWith(L_HARDWARE_NAME_COLON)) {
             stack.hardware = t.sub(15).strip().toString();
           }
@@ -400,27 +443,33 @@ final class ReportBuilder {
     }
   }
 
-  private static boolean stackish(Text t, LineFacts m) {
-    if (m.continuation() || m.indented()) {
+  private static boolean stackish(Text t, boolean continuation, boolean indented) {
+    if (continuation || indented) {
       return true;
     }
     if (t.startsWith(L_CALL) || t.startsWith(L_LT) || t.startsWith(L_BRACKET_LT) || t.startsWith(L_Q)
-        || t.contains(L_PLUS_0X) || t.startsWith(L_STACK_COLON) || t.startsWith(L_BACKTRACE)
-        || t.startsWith(L_EXCEPTION_STACK) || t.startsWith(L_MODULES_LINKED_IN) || t.startsWith(L_TAINTED_COLON)) {
+        || t.startsWith(L_STACK_COLON) || t.startsWith(L_BACKTRACE) || t.startsWith(L_EXCEPTION_STACK)
+        || t.startsWith(L_MODULES_LINKED_IN) || t.startsWith(L_TAINTED_COLON)) {
       return true;
     }
-    int c = t.indexOf(':');
-    if (c > 0 && c <= 16) {
-      for (int i = 0; i < c; i++) {
-        char ch = t.charAt(i);
-        if (!(Character.isLetterOrDigit(ch) || ch == ' ' || ch == '_')) {
-          return false;
+    // a register dump or a "Code:" line: a label of letters, digits, blanks and '_' before the line's first ':'
+    // within 16 chars; tested before the scan of the whole line for "+0x" (either makes it a stack line)
+    int n = Math.min(t.length(), 17);
+    for (int i = 0; i < n; i++) {
+      char ch = t.charAt(i);
+      if (ch == ':') {
+        if (i > 0) {
+          return true;
         }
+        break;
       }
-      return true;
+      if (!(Character.isLetterOrDigit(ch) || ch == ' ' || ch == '_')) {
+        break;
+      }
     }
-    return false;
+    return t.contains(L_PLUS_0X);
   }
+
 
   // ---- state, result ------------------------------------------------------------------------------------
 
@@ -494,7 +543,7 @@ final class ReportBuilder {
         : null;
     List<String> cols = tasks.columns;
     ProfileHints hints = new ProfileHints(stack.release, stack.build, stack.taint, stack.hardware, cgroup,
-        header.variant, cols == null ? null : String.join(" ", cols),
+        header.variant, cols == null ? null : grammar.joined(cols),
         header.order != null && header.order == -1 || header.sysrq);
     MemcgInfo memcgInfo = memcg.any()
         ? new MemcgInfo(memcg.memory, memcg.memsw, memcg.swap, memcg.kmem, memcg.statsFor,

@@ -1,6 +1,7 @@
 package dev.oomspec.traces.assemble;
 
 import dev.oomspec.traces.assemble.ReportLine.Rule;
+import dev.oomspec.traces.event.TaskRow;
 import dev.oomspec.traces.event.UsageLine;
 import dev.oomspec.traces.read.Lit;
 import dev.oomspec.traces.read.Scan;
@@ -12,8 +13,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The grammar of the lines of a kernel OOM report (kernel-oom.md §13), by hand: prefix tests and field
- * scanning on the line's bytes ({@link Text}), no regular expressions. {@link #line} reads a line into its
+ * The grammar of the lines of a kernel OOM report, by hand: prefix tests and field scanning on the line's bytes
+ * ({@link Text}), no regular expressions. The lines are those the kernel prints (Linux mm/oom_kill.c
+ * {@code dump_header()} — the header, {@code dump_stack()}, then {@code mem_cgroup_print_oom_context()} /
+ * {@code mem_cgroup_print_oom_meminfo()} of mm/memcontrol.c for a memcg OOM or {@code __show_mem()} of
+ * mm/show_mem.c otherwise, {@code dump_tasks()} / {@code dump_task()}, {@code dump_oom_summary()} —;
+ * {@code oom_kill_process()} / {@code __oom_kill_process()} for the kill lines and {@code oom_reap_task_mm()} for
+ * the reaper's; older kernels' shapes where they differ). {@link #line} reads a line into its
  * token: a header, an elision marker or a reaper line first (they are read before any report sees a line), else
  * the first body {@link Rule} it matches ({@link #body}). The predicates at the end answer what the assembler
  * asks of a line no report took (can it start a header-less report, confirm a held one, …).
@@ -158,6 +164,78 @@ final class ReportGrammar {
     return body(t, 0);
   }
 
+  // ---- the quick recogniser ----------------------------------------------------------------------------
+
+  /** {@link #quick}: none of the four tokens below (the line is read by {@link #line}). */
+  static final int QUICK_NONE = 0;
+  /** {@link #quick}: {@link #line} reads the line as a {@link ReportLine.StatLine} ({@link #statSp}, {@link #statValue}). */
+  static final int QUICK_STAT = 1;
+  /** {@link #quick}: {@link #line} reads the line as a {@link ReportLine.Frame}. */
+  static final int QUICK_FRAME = 2;
+  /** {@link #quick}: {@link #line} reads the line as a {@link ReportLine.TaskRowLine}. */
+  static final int QUICK_ROW = 3;
+  /** {@link #quick}: {@link #line} reads the line as {@link ReportLine.Other}: no rule names it. */
+  static final int QUICK_OTHER = 4;
+
+  /**
+   * The token {@link #line} makes of the most frequent report lines — a stats line, a stack frame, a task row, a
+   * line no rule names — told without making it, or {@link #QUICK_NONE} for any other line (and for some of these
+   * when that is quicker to say: a line of at most 5 chars, one with {@code '='}, {@code Kill},
+   * {@code OOM victim }, {@code invoked oom-killer} or ending in the stat-overflow warning, one starting with a
+   * char some rule's literal starts with). The tests in {@link #line}'s order: stats line, frame, the literals of
+   * the header, the elision and reaper tests and of the rules any line may match, then the rules by first char.
+   */
+  int quick(Text t) {
+    int n = t.length();
+    if (n == 0) {
+      return QUICK_NONE;
+    }
+    byte c = t.at(0);
+    if ((c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') && isStatLine(t)) {
+      return QUICK_STAT;
+    }
+    if ((c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '?')
+        && frame(t) != null) {
+      return QUICK_FRAME;
+    }
+    if (n <= 5 || anyLineLiteral(t)) {
+      return QUICK_NONE; // an elision marker, a header, or a rule any line may match
+    }
+    if (c == '[') {
+      // TASK_HEADER needs "pid" between the brackets, TASK_ROW digits: a row is never a header
+      return looksLikeTaskRow(t) ? QUICK_ROW : QUICK_NONE;
+    }
+    return firstCharRule(t, c) ? QUICK_NONE : QUICK_OTHER;
+  }
+
+  private static final Lit L_KILL = Lit.of("Kill");
+
+  /**
+   * True when the line holds a literal that the header test or a rule any line may match needs: {@code '='}
+   * (cpuset), {@code Kill} (killed, kill score), {@code OOM victim } (already exiting),
+   * {@code invoked oom-killer} (header), or ends with the stat-overflow warning.
+   */
+  private static boolean anyLineLiteral(Text t) {
+    for (int i = t.indexOfAny('=', 'K', 'O', 'i', 0); i >= 0; i = t.indexOfAny('=', 'K', 'O', 'i', i + 1)) {
+      byte c = t.at(i);
+      if (c == '=' || c == 'K' && t.startsWith(L_KILL, i) || c == 'O' && t.startsWith(L_OOM_VICTIM, i)
+          || c == 'i' && t.startsWith(INVOKED, i)) {
+        return true;
+      }
+    }
+    return t.endsWith(L_WARNING_STAT_BUFFER_OVERFLOW_PLEASE_REPORT);
+  }
+
+  /** True when a rule that only lines starting with {@code c} match may match this line ({@link #mayStartWith}). */
+  private static boolean firstCharRule(Text t, byte c) {
+    return switch (c) {
+      case 'o', 'm', 's', 'k', 'T', 'M', '[', 'O', 'K', '-' -> true;
+      case 'C' -> t.startsWith(L_COMPACTION_IS_DISABLED) || t.startsWith(L_CPU_COLON);
+      case 'P' -> t.startsWith(L_PID_COLON_START);
+      default -> false;
+    };
+  }
+
   /** The first body rule at or after {@code from} that the line matches ({@link Rule#OTHER} last). */
   ReportLine body(Text t, int from) {
     byte c = t.at(0);
@@ -207,7 +285,7 @@ final class ReportGrammar {
       case MIN_PROTECTION -> t.startsWith(L_MEMORY_CGROUP_MIN_PROTECTION)
           ? new ReportLine.MinProtection(t.toString()) : null;
       case TASKS_STATE -> t.startsWith(L_TASKS_STATE) ? TASKS_STATE : null;
-      case TASK_HEADER -> taskHeader(t);
+      case TASK_HEADER -> knownTaskHeader(t);
       case TASK_ROW -> looksLikeTaskRow(t) ? TASK_ROW : null;
       case SUMMARY -> summary(t);
       case KILLED -> t.contains(KILLED) ? killed(t) : null; // "Killed process " contains " process "
@@ -501,6 +579,26 @@ final class ReportGrammar {
 
   /** A 5.3+ stats body line {@code key value} with a key of {@code [a-z0-9_]}: the token, else null. */
   ReportLine.StatLine statLine(Text t) {
+    if (!isStatLine(t)) {
+      return null;
+    }
+    return new ReportLine.StatLine(keys.of(t, 0, statSp), statValue, t.isDigit(0));
+  }
+
+  /** Where the key of the last line {@link #isStatLine} read ends, and its value. */
+  private int statSp;
+  private long statValue;
+
+  int statSp() {
+    return statSp;
+  }
+
+  long statValue() {
+    return statValue;
+  }
+
+  /** True for a {@code key value} stats line ({@link #statLine}); its key end and value are kept. */
+  boolean isStatLine(Text t) {
     int n = t.length();
     int sp = -1;
     for (int i = 0; i < n; i++) {
@@ -510,11 +608,11 @@ final class ReportGrammar {
         break;
       }
       if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
-        return null;
+        return false;
       }
     }
     if (sp <= 0 || t.indexOf(' ', sp + 1) >= 0) {
-      return null;
+      return false;
     }
     long v;
     int i = sp + 1;
@@ -529,11 +627,13 @@ final class ReportGrammar {
     } else {
       Long x = Scan.toLong(t, sp + 1, n);
       if (x == null) {
-        return null;
+        return false;
       }
       v = x;
     }
-    return new ReportLine.StatLine(keys.of(t, 0, sp), v, t.isDigit(0));
+    statSp = sp;
+    statValue = v;
+    return true;
   }
 
   // ---- task table ---------------------------------------------------------------------------------------
@@ -560,6 +660,51 @@ final class ReportGrammar {
       i = end + 1;
     }
     return cols.size() >= 3 && cols.get(cols.size() - 1).equals("name") ? new ReportLine.TaskHeader(cols) : null;
+  }
+
+  /** The text of the last task-table header {@link #knownTaskHeader} read, and its token (columns unmodifiable). */
+  private String lastHeaderText;
+  private ReportLine.TaskHeader lastHeader;
+  /** The columns {@link #layout} made a layout of last (by identity), and that layout (null: a name repeats). */
+  private List<String> lastLayoutFor;
+  private TaskRow.Layout lastLayout;
+
+  /**
+   * {@link #taskHeader}, the token of the previous header when the line is the same text: a log's reports print
+   * the same header again and again, so its columns are read once and shared (as an unmodifiable list).
+   */
+  ReportLine.TaskHeader knownTaskHeader(Text t) {
+    if (lastHeader != null && t.contentEquals(lastHeaderText)) {
+      return lastHeader;
+    }
+    ReportLine.TaskHeader h = taskHeader(t);
+    if (h != null) {
+      lastHeaderText = t.toString();
+      lastHeader = new ReportLine.TaskHeader(List.copyOf(h.columns()));
+      return lastHeader;
+    }
+    return null;
+  }
+
+  /** {@link TaskRow.Layout#of} these columns, the previous one when they are the same list (identity). */
+  TaskRow.Layout layout(List<String> columns) {
+    if (columns != lastLayoutFor) {
+      lastLayoutFor = columns;
+      lastLayout = TaskRow.Layout.of(columns);
+    }
+    return lastLayout;
+  }
+
+  private List<String> lastJoinedFor;
+  private String lastJoined;
+
+  /** The columns joined by blanks, the previous String when they are the same list (identity). */
+  String joined(List<String> columns) {
+    if (columns != lastJoinedFor) {
+      lastJoinedFor = columns;
+      lastJoined = String.join(" ", columns);
+    }
+    return lastJoined;
   }
 
   /** True when the line starts like a task row: {@code [ digits]}. */

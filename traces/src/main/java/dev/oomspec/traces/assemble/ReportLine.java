@@ -12,7 +12,11 @@ import java.util.Map;
  */
 sealed interface ReportLine {
 
-  /** The body rules in the order the grammar tries them (kernel-oom.md §13: the lines of dump_header()). */
+  /**
+   * The body rules in the order the grammar tries them: the order of the lines of Linux mm/oom_kill.c
+   * {@code dump_header()} (stack, memcg or {@code __show_mem()} memory state, {@code dump_tasks()}), then
+   * {@code dump_oom_summary()} and {@code __oom_kill_process()}'s kill lines.
+   */
   enum Rule {
     BPF_POLICY, BPF_HANDLER, COMPACTION, STACK_HEADER, CPUSET, USAGE, TASK_IN, LIMIT_REACHED, STATS_TITLE,
     MEM_INFO, MIN_PROTECTION, TASKS_STATE, TASK_HEADER, TASK_ROW, SUMMARY, KILLED, KILL_SCORE, ALREADY_EXITING,

@@ -33,11 +33,14 @@ final class TaskRows {
     inferred = false;
   }
 
-  /** A row; null when it was read, else why it could not be. */
-  String row(Text t, long line) {
+  /**
+   * A row; null when it was read, else why it could not be. {@code layouts} makes the layout of a column list
+   * ({@link ReportGrammar#layout}: the same for the same list).
+   */
+  String row(Text t, long line, ReportGrammar layouts) {
     if (columns != null && layoutFor != columns) {
       layoutFor = columns;
-      layout = TaskRow.Layout.of(columns); // null when a column name repeats: rows as plain maps
+      layout = layouts.layout(columns); // null when a column name repeats: rows as plain maps
     }
     Parsed p = parse(t, columns);
     if (p.why != null) {
@@ -47,7 +50,7 @@ final class TaskRows {
       columns = p.columns;
       inferred = true;
       layoutFor = columns;
-      layout = TaskRow.Layout.of(columns);
+      layout = layouts.layout(columns);
     }
     if (rows.size() < MAX_ROWS) {
       rows.add(new TaskRow(line, layout != null ? layout.row(p.numbers, p.printed) : asMap(p)));

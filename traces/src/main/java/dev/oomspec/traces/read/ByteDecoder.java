@@ -9,11 +9,8 @@ package dev.oomspec.traces.read;
 public interface ByteDecoder {
 
   /**
-   * The kernel line of {@code line}'s bytes from {@code from} (the cleaned, de-indented start), or null when
-   * declined.
+   * Reads the kernel line of {@code line}'s bytes from {@code from} (the cleaned, de-indented start) into
+   * {@code out}; false when declined ({@code out} then holds nothing of this line).
    */
-  KernelBytes decode(ByteLine line, int from);
-
-  /** One kernel line read from bytes: where it came from, and its text with surrounding whitespace removed. */
-  record KernelBytes(LineFacts facts, Text text) {}
+  boolean decode(ByteLine line, int from, KernelCursor out);
 }

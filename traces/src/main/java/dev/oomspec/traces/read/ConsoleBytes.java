@@ -4,14 +4,14 @@ package dev.oomspec.traces.read;
 final class ConsoleBytes implements ByteDecoder {
 
   @Override
-  public KernelBytes decode(ByteLine line, int from) {
+  public boolean decode(ByteLine line, int from, KernelCursor out) {
     byte[] b = line.bytes();
     int to = line.to();
     long n = line.number();
     if (DmesgBytes.blank(b, from, to)) {
-      return null; // "blank line"
+      return false; // "blank line"
     }
     boolean indented = b[from] == ' ' || b[from] == '\t';
-    return DmesgBytes.kernel(b, from, to, new LineFacts(n, "", Double.NaN, false, null, indented, indented));
+    return DmesgBytes.kernel(b, from, to, out, n, Double.NaN, indented, indented);
   }
 }

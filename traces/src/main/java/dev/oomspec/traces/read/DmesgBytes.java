@@ -8,24 +8,24 @@ package dev.oomspec.traces.read;
 final class DmesgBytes implements ByteDecoder {
 
   @Override
-  public KernelBytes decode(ByteLine line, int from) {
+  public boolean decode(ByteLine line, int from, KernelCursor out) {
     byte[] b = line.bytes();
     int to = line.to();
     long n = line.number();
     if (blank(b, from, to)) {
-      return null; // "blank line"
+      return false; // "blank line"
     }
     byte c0 = b[from];
     if (c0 >= 'a' && c0 <= 'z' && facility(b, from, to)) {
-      return null;
+      return false;
     }
     int after = c0 == '[' ? stamp(b, from, to) : -1;
     if (after < 0) { // no timestamp: a continuation line (indented) or bare text, stripped
       boolean indented = c0 == ' ' || c0 == '\t';
-      return kernel(b, from, to, new LineFacts(n, "", Double.NaN, false, null, indented, false));
+      return kernel(b, from, to, out, n, Double.NaN, indented, false);
     }
     if (callerId(b, after, to) || callerId(b, skipSpaces(b, after, to), to)) {
-      return null;
+      return false;
     }
     int textStart = after;
     if (textStart < to && b[textStart] == ' ') {
@@ -34,7 +34,7 @@ final class DmesgBytes implements ByteDecoder {
     if (line.brackets() > 1 || b[from] != '[') { // another '[' than the timestamp's
       for (int i = textStart; i < to; i++) {
         if (b[i] == '[' && stamp(b, i, to) > 0) {
-          return null; // a glued line, maybe: split by decode()
+          return false; // a glued line, maybe: split by decode()
         }
       }
     }
@@ -43,20 +43,23 @@ final class DmesgBytes implements ByteDecoder {
       end--;
     }
     boolean indented = end > textStart && (b[textStart] == ' ' || b[textStart] == '\t');
-    return kernel(b, textStart, end, new LineFacts(n, "", value, false, null, false, indented));
+    return kernel(b, textStart, end, out, n, value, false, indented);
   }
 
   /** The value of the last {@link #stamp} read (NaN for a relative one). */
   private double value;
 
-  static KernelBytes kernel(byte[] b, int from, int to, LineFacts facts) {
+  /** The text {@code b[from, to)} without the blanks around it, and its facts, into {@code out}; true. */
+  static boolean kernel(byte[] b, int from, int to, KernelCursor out, long line, double timestamp,
+      boolean continuation, boolean indented) {
     while (from < to && (b[from] == ' ' || b[from] == '\t')) {
       from++;
     }
     while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
       to--;
     }
-    return new KernelBytes(facts, Text.ascii(b, from, to));
+    out.set(b, from, to, line, "", timestamp, continuation, indented);
+    return true;
   }
 
   static boolean blank(byte[] b, int from, int to) {

@@ -16,9 +16,10 @@ public final class Text {
 
   private static final byte NON_ASCII = (byte) 0x80;
 
-  private final byte[] b;
-  private final int from;
-  private final int to;
+  // not final: a reused window (KernelCursor) is moved from line to line
+  private byte[] b;
+  private int from;
+  private int to;
   /** The chars when they are not all ASCII bytes of {@code b}; null for an ASCII window. */
   private final String chars;
   /** Which ASCII bytes occur (bit c of low for c < 64, of high for c >= 64), once asked ({@link #mayContain}). */
@@ -36,6 +37,20 @@ public final class Text {
   /** A window {@code [from, to)} of bytes that are all ASCII. */
   public static Text ascii(byte[] b, int from, int to) {
     return new Text(b, from, to, null);
+  }
+
+  /** An ASCII window to be moved from line to line ({@link #reset}). */
+  static Text window() {
+    return new Text(new byte[0], 0, 0, null);
+  }
+
+  /** Moves this ASCII window to {@code b[from, to)}. */
+  Text reset(byte[] b, int from, int to) {
+    this.b = b;
+    this.from = from;
+    this.to = to;
+    this.masked = false;
+    return this;
   }
 
   /** The chars of {@code s}. */
@@ -164,6 +179,41 @@ public final class Text {
 
   public boolean contentEquals(String p) {
     return p.length() == length() && startsWith(p, 0);
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * Index of the first char at or after {@code i} that is one of the four ASCII chars, or -1. Eight bytes at a
+   * time: a word with none of them (no zero byte in the word xor each char repeated) is skipped whole.
+   */
+  public int indexOfAny(char p, char q, char r, char s, int i) {
+    long wp = ONES * p;
+    long wq = ONES * q;
+    long wr = ONES * r;
+    long ws = ONES * s;
+    int k = from + Math.max(i, 0);
+    for (; k + 8 <= to; k += 8) {
+      long x = (long) LONGS.get(b, k);
+      long a = x ^ wp;
+      long c = x ^ wq;
+      long d = x ^ wr;
+      long e = x ^ ws;
+      long zero = ((a - ONES) & ~a) | ((c - ONES) & ~c) | ((d - ONES) & ~d) | ((e - ONES) & ~e);
+      if ((zero & HIGHS) != 0) {
+        break; // one of them is in this word (the test is exact for a word): found byte by byte from here
+      }
+    }
+    for (; k < to; k++) {
+      byte x = b[k];
+      if (x == p || x == q || x == r || x == s) {
+        return k - from;
+      }
+    }
+    return -1;
   }
 
   /** Index of byte {@code c} at or after {@code i}, or -1. */

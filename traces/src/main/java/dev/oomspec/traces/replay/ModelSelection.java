@@ -9,6 +9,7 @@ import dev.oomspec.reference.mm.World;
 import dev.oomspec.reference.profile.KernelProfile;
 import dev.oomspec.reference.profile.KernelVersion;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,32 @@ final class ModelSelection {
     });
   }
 
+  /**
+   * The pid of the first row (in table order) whose pid an earlier row has, or null: the sorted pids say whether
+   * there is one without a boxed set per table; only then is the first one looked for.
+   */
+  static Integer repeatedPid(List<ReplayInput.TaskRow> rows) {
+    int[] sorted = new int[rows.size()];
+    for (int i = 0; i < sorted.length; i++) {
+      sorted[i] = rows.get(i).pid();
+    }
+    Arrays.sort(sorted);
+    boolean any = false;
+    for (int i = 1; i < sorted.length && !any; i++) {
+      any = sorted[i] == sorted[i - 1];
+    }
+    if (!any) {
+      return null;
+    }
+    Set<Integer> pids = new HashSet<>();
+    for (ReplayInput.TaskRow r : rows) {
+      if (!pids.add(r.pid())) {
+        return r.pid();
+      }
+    }
+    return null;
+  }
+
   static ReplayEngine.Run run(ReplayInput in, KernelVersion v, KernelProfile profile, long totalpages) {
     Scratch s = scratch(v, profile);
     World w = s.world();
@@ -58,12 +85,9 @@ final class ModelSelection {
       w.setTotalRamPages(totalpages).setTotalSwapPages(0);
       tp = w.totalRamPages() + w.totalSwapPages();
     }
-    Set<Integer> pids = new HashSet<>();
-    for (ReplayInput.TaskRow r : in.tasks()) {
-      if (!pids.add(r.pid())) { // World.newProcess refuses a pid twice
-        return new ReplayEngine.Run(null, List.of(), List.of(),
-            "the task table cannot be rebuilt: pid in use: " + r.pid());
-      }
+    Integer twice = repeatedPid(in.tasks());
+    if (twice != null) { // World.newProcess refuses a pid twice
+      return new ReplayEngine.Run(null, List.of(), List.of(), "the task table cannot be rebuilt: pid in use: " + twice);
     }
     List<ScoredCandidate> scored = new ArrayList<>(in.tasks().size());
     ReplayInput.TaskRow chosen = null;

@@ -42,4 +42,41 @@ class LineScanTest {
       assertEquals(lines, LineScan.countLines(b, from, b.length), "lines, try " + i);
     }
   }
+
+  @Test
+  void firstFlaggedIsTheLowestFlaggedByteForEveryPattern() {
+    for (int m = 1; m < 256; m++) { // every set of flagged bytes: bit k of m = the high bit of byte k
+      long flags = 0;
+      for (int k = 0; k < 8; k++) {
+        if ((m & (1 << k)) != 0) {
+          flags |= 0x80L << (8 * k);
+        }
+      }
+      assertEquals(Integer.numberOfTrailingZeros(m), LineScan.firstFlagged(flags), "pattern " + m);
+    }
+  }
+
+  @Test
+  void indexOfAnyFindsWhatAByteLoopFinds() {
+    SplittableRandom r = new SplittableRandom(Long.getLong("oomspec.seed", 5));
+    byte[] pool = {'=', 'K', 'O', 'i', 'a', ' ', 'k', 'o', '<', '>', '}', 0x7f, 0};
+    for (int n = 0; n < 20000; n++) {
+      byte[] b = new byte[r.nextInt(60)];
+      for (int k = 0; k < b.length; k++) {
+        b[k] = r.nextInt(4) == 0 ? pool[r.nextInt(pool.length)] : (byte) ('a' + r.nextInt(26));
+      }
+      int from = b.length == 0 ? 0 : r.nextInt(b.length + 1);
+      int to = from + r.nextInt(b.length - from + 1);
+      int start = r.nextInt(to - from + 2);
+      Text t = Text.ascii(b, from, to);
+      int want = -1;
+      for (int k = from + start; k < to; k++) {
+        if (b[k] == '=' || b[k] == 'K' || b[k] == 'O' || b[k] == 'i') {
+          want = k - from;
+          break;
+        }
+      }
+      assertEquals(want, t.indexOfAny('=', 'K', 'O', 'i', start), "try " + n);
+    }
+  }
 }

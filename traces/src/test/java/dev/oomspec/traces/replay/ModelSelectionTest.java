@@ -112,4 +112,21 @@ class ModelSelectionTest {
         new ReplayInput.KernelChoice(victim.pid(), victim.name(), null, "killed-line"), List.of(victim.pid()),
         false, null, new ReplayInput.Trigger(r.nextBoolean() ? tasks.get(0).pid() : null, "trigger"));
   }
+
+  @Test
+  void theFirstRepeatedPidInTableOrderIsNamed() {
+    assertEquals(null, ModelSelection.repeatedPid(rows()));
+    assertEquals(null, ModelSelection.repeatedPid(rows(7, 3, 9, 1)));
+    assertEquals(3, ModelSelection.repeatedPid(rows(9, 3, 5, 3, 9)));  // 3 is repeated first, though 9 sorts after
+    assertEquals(9, ModelSelection.repeatedPid(rows(9, 1, 9, 1)));
+    assertEquals(4, ModelSelection.repeatedPid(rows(4, 4)));
+  }
+
+  private static List<ReplayInput.TaskRow> rows(int... pids) {
+    List<ReplayInput.TaskRow> rows = new ArrayList<>();
+    for (int pid : pids) {
+      rows.add(new ReplayInput.TaskRow(pid, 0, pid, 10, 5, null, null, null, null, null, null, 0, 0, "t" + pid));
+    }
+    return rows;
+  }
 }
