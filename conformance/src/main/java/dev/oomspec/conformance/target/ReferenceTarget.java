@@ -206,8 +206,7 @@ public final class ReferenceTarget implements Target {
   public Answer attach(Given g, AttachCall call) {
     Fixture f = fixture(g);
     if ("bpf_psi_ops".equals(call.ops())) {
-      Set<String> members = call.members() == null
-          ? Set.of("init", "handle_psi_event", "handle_cgroup_online", "handle_cgroup_offline") : Set.copyOf(call.members());
+      Set<String> members = Set.copyOf(call.members() == null ? f.series.psiOpsMembers() : call.members());
       Outcome out = f.series.attachPsi(members, () -> 0);
       if (out instanceof Outcome.NotExpressible n) return Answer.notApplicable(n.reason());
       f.notes.add("bpf_psi_ops with programs for " + members + "; init returns 0");

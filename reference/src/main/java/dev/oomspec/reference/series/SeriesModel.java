@@ -34,6 +34,9 @@ public interface SeriesModel {
     /** Registers a bpf_oom_ops (RFC: the fmod_ret program) named {@code name} with {@code handler}, by this revision's rules. */
     Outcome attachOom(AttachRequest req, String name, Handler handler);
 
+    /** The members of this revision's struct bpf_psi_ops, in declaration order (empty: the revision has none). */
+    default java.util.List<String> psiOpsMembers() { return java.util.List.of(); }
+
     /** Registers a bpf_psi_ops with programs for {@code members}; its init program returns {@code init}. */
     default Outcome attachPsi(Set<String> members, IntSupplier init) {
         return Outcome.no(id() + " has no bpf_psi_ops");

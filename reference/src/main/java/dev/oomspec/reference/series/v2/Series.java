@@ -88,7 +88,9 @@ public class Series implements SeriesModel {
         return Outcome.ret(attach(udata, req.members(), req.fd()));
     }
 
+    @Override public java.util.List<String> psiOpsMembers() { return BpfPsi.MEMBERS; }
+
     @Override public Outcome attachPsi(Set<String> members, IntSupplier init) {
-        return Outcome.ret(BpfPsi.register(members, init));
+        return BpfPsi.register(members, init);
     }
 }
