@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param candidates the tasks considered, in the order the log lists them
  * @param originalLines the event's lines as recorded; empty when not kept
  * @param context when, trigger, scope and the kernel's kill line, for the HTML page; null when not known
+ * @param policies the BPF OOM policies replayed on the event ({@code --policy}), in command-line order; empty when none
  */
 public record EventView(
     String sourceFile,
@@ -30,7 +31,16 @@ public record EventView(
     Long totalpages,
     List<CandidateView> candidates,
     List<String> originalLines,
-    EventContext context) {
+    EventContext context,
+    List<PolicyView> policies) {
+
+  /** An event without policies. */
+  public EventView(String sourceFile, long firstLine, long lastLine, TaskRef kernelVictim, TaskRef modelVictim,
+      Verdict verdict, String reason, String profile, Long totalpages, List<CandidateView> candidates,
+      List<String> originalLines, EventContext context) {
+    this(sourceFile, firstLine, lastLine, kernelVictim, modelVictim, verdict, reason, profile, totalpages, candidates,
+        originalLines, context, List.of());
+  }
 
   /** An event without {@link EventContext}. */
   public EventView(String sourceFile, long firstLine, long lastLine, TaskRef kernelVictim, TaskRef modelVictim,
@@ -52,6 +62,13 @@ public record EventView(
     }
     candidates = List.copyOf(Objects.requireNonNull(candidates, "candidates"));
     originalLines = originalLines == null ? List.of() : List.copyOf(originalLines);
+    policies = policies == null ? List.of() : List.copyOf(policies);
+  }
+
+  /** This event with the policies replayed on it. */
+  public EventView withPolicies(List<PolicyView> policies) {
+    return new EventView(sourceFile, firstLine, lastLine, kernelVictim, modelVictim, verdict, reason, profile,
+        totalpages, candidates, originalLines, context, policies);
   }
 
   /** {@code source:first-last}, or {@code source:first} for a one-line event. */

@@ -59,6 +59,7 @@ public final class HtmlReport {
     writeGenerated(report, out);
     out.write("</header>\n");
     writeSummary(report, out);
+    PolicySections.writeSummary(report.events(), out);
     writeEventTable(report.events(), detailed, out);
     writeSections(report.events(), detailed, out);
     writeUnreplayed(report.unreplayed(), out);
@@ -151,8 +152,10 @@ public final class HtmlReport {
       out.write("<p class=\"empty\">No events recorded.</p>\n</section>\n");
       return;
     }
+    boolean policies = PolicySections.any(events);
     out.write("<table class=\"events\">\n<thead><tr><th>#</th><th>Source</th><th>When</th><th>Scope</th>"
-        + "<th>Kernel victim</th><th>Model victim</th><th>Verdict</th><th>Why</th></tr></thead>\n<tbody>\n");
+        + "<th>Kernel victim</th><th>Model victim</th><th>Verdict</th><th>Why</th>"
+        + (policies ? "<th>Policies</th>" : "") + "</tr></thead>\n<tbody>\n");
     for (int i = 0; i < events.size(); i++) {
       EventView e = events.get(i);
       int n = i + 1;
@@ -174,6 +177,10 @@ public final class HtmlReport {
       writeModelVictim(e, out);
       out.write("</td><td>" + verdictBadge(e.verdict()) + "</td><td>");
       Markup.text(shownReason(e), out);
+      if (policies) {
+        out.write("</td><td>");
+        PolicySections.writeCell(e, out);
+      }
       out.write("</td></tr>\n");
     }
     out.write("</tbody>\n</table>\n</section>\n");
@@ -226,6 +233,7 @@ public final class HtmlReport {
     chart.writeInline(e, out);
     out.write("</figure>\n");
     writeCandidateTable(e.candidates(), out);
+    PolicySections.writeComparison(e, chart, out);
     writeOriginalLines(e.originalLines(), out);
     out.write("<p class=\"back\"><a href=\"#events\">Back to the event table</a></p>\n</section>\n");
   }

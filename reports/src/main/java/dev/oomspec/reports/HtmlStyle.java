@@ -34,6 +34,14 @@ final class HtmlStyle {
       table.events td:nth-child(4) { max-width: 18rem; }
       .sub { color: #6b6b6b; font-size: 0.85em; }
       dl.facts dd { overflow-wrap: anywhere; }
+      .pverdict { display: inline-block; padding: 0 0.4rem; border-radius: 3px; color: #fff; font-size: 0.9em; background: #6b6b6b; }
+      .pverdict.p-same { background: #2e7d32; }
+      .pverdict.p-different { background: #1565c0; }
+      .pverdict.p-refused, .pverdict.p-not-loaded, .pverdict.p-error { background: #c62828; }
+      .pverdict.p-undecidable { background: #b26a00; }
+      table.policies td { max-width: 22rem; overflow-wrap: anywhere; }
+      ol.calls { margin: 0.2rem 0; padding-left: 1.4rem; font-size: 0.85em; }
+      .sidebyside { display: grid; grid-template-columns: repeat(auto-fit, minmax(32rem, 1fr)); gap: 0.5rem 1rem; }
       pre { background: #f7f7f7; padding: 0.5rem; overflow-x: auto; font-size: 0.85em; }
       """;
 }

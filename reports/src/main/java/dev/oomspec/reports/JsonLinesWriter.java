@@ -73,8 +73,61 @@ public final class JsonLinesWriter implements Flushable {
       json.writeEndObject();
     }
     json.writeEndArray();
+    if (!e.policies().isEmpty()) {
+      writePolicies(e.policies());
+    }
     json.writeEndObject();
     json.writeRaw('\n');
+  }
+
+  /** The {@code policies} array (only on events replayed with {@code --policy}). */
+  private void writePolicies(java.util.List<PolicyView> policies) throws IOException {
+    json.writeArrayFieldStart("policies");
+    for (PolicyView p : policies) {
+      json.writeStartObject();
+      json.writeStringField("name", p.name());
+      json.writeStringField("program", p.program());
+      json.writeStringField("revision", p.revision());
+      json.writeStringField("verdict", p.verdict());
+      json.writeStringField("reason", p.reason());
+      writeVictims("victims", p.victims());
+      json.writeBooleanField("kernelKillerRan", p.kernelKillerRan());
+      writeVictims("kernelKilled", p.kernelKilled());
+      writeLong("freedKb", p.freedKb());
+      writeLong("kernelFreedKb", p.kernelFreedKb());
+      json.writeArrayFieldStart("calls");
+      for (PolicyView.Call c : p.calls()) {
+        json.writeStartObject();
+        json.writeStringField("kfunc", c.kfunc());
+        json.writeStringField("args", c.args());
+        json.writeStringField("ret", c.ret());
+        json.writeStringField("attachedAt", c.attachedAt());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  private void writeVictims(String field, java.util.List<PolicyView.Victim> victims) throws IOException {
+    json.writeArrayFieldStart(field);
+    for (PolicyView.Victim v : victims) {
+      json.writeStartObject();
+      json.writeNumberField("pid", v.pid());
+      json.writeStringField("comm", v.comm());
+      json.writeNumberField("memoryKb", v.memoryKb());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  private void writeLong(String field, Long value) throws IOException {
+    if (value == null) {
+      json.writeNullField(field);
+    } else {
+      json.writeNumberField(field, value.longValue());
+    }
   }
 
   private void writeTask(String field, TaskRef task) throws IOException {

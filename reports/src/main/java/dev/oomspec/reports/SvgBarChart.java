@@ -68,15 +68,47 @@ public final class SvgBarChart {
     write(event, out, true);
   }
 
+  /** A standalone SVG document, the candidates' {@code modelVictim} flags tagged with {@code marks}. */
+  public String render(EventView event, Marks marks) {
+    StringBuilder b = new StringBuilder(4096);
+    try {
+      b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+      write(event, b, true, marks);
+    } catch (IOException e) {
+      throw new AssertionError("StringBuilder does not throw", e);
+    }
+    return b.toString();
+  }
+
   /** Writes an {@code <svg>} element for embedding in HTML (no namespace declaration, which HTML does not need). */
   public void writeInline(EventView event, Appendable out) throws IOException {
-    write(event, out, false);
+    write(event, out, false, MODEL_MARKS);
+  }
+
+  /**
+   * What the second tag of a chart marks: the model's victim ({@code modelVictim}), or — in the chart of a policy,
+   * the same candidates and points — what the policy killed.
+   *
+   * @param tag  the tag's text (at most 7 characters)
+   * @param noun who chose the marked task, for the legend and notes ("the model", "largest-rss")
+   */
+  public record Marks(String tag, String noun) {}
+
+  static final Marks MODEL_MARKS = new Marks("model", "the model");
+
+  /** As {@link #writeInline(EventView, Appendable)}, the candidates' {@code modelVictim} flags tagged with {@code marks}. */
+  public void writeInline(EventView event, Appendable out, Marks marks) throws IOException {
+    write(event, out, false, marks);
   }
 
   private void write(EventView event, Appendable out, boolean standalone) throws IOException {
+    write(event, out, standalone, MODEL_MARKS);
+  }
+
+  private void write(EventView event, Appendable out, boolean standalone, Marks marks) throws IOException {
     List<CandidateView> shown = CandidateRanking.topWithVictims(event.candidates(), topN);
     int hidden = event.candidates().size() - shown.size();
-    List<String> notes = notes(event, shown.size(), hidden);
+    List<String> notes = notes(event, shown.size(), hidden, marks);
     int rowsBottom = TOP + Math.max(shown.size(), 1) * ROW;
     int legendY = rowsBottom + 14 + notes.size() * 16 + 8;
     int height = legendY + 22;
@@ -95,7 +127,7 @@ public final class SvgBarChart {
         "Badness points of the candidates in " + event.location() + ", verdict "
             + event.verdict().wireName(), out);
     out.append("</title>\n<desc>");
-    Markup.text(description(event, shown.size()), out);
+    Markup.text(description(event, shown.size(), marks), out);
     out.append("</desc>\n");
 
     out.append("<text x=\"0\" y=\"16\" font-weight=\"bold\">");
@@ -109,7 +141,7 @@ public final class SvgBarChart {
     } else {
       Scale scale = Scale.of(shown);
       for (int i = 0; i < shown.size(); i++) {
-        writeRow(shown.get(i), TOP + i * ROW, scale, out);
+        writeRow(shown.get(i), TOP + i * ROW, scale, marks, out);
       }
       String zero = Markup.num(scale.x(0));
       out.append("<line x1=\"").append(zero).append("\" y1=\"").append(Integer.toString(TOP))
@@ -125,18 +157,18 @@ public final class SvgBarChart {
       out.append("</text>\n");
       y += 16;
     }
-    writeLegend(legendY, out);
+    writeLegend(legendY, marks, out);
     out.append("</svg>\n");
   }
 
-  private static void writeRow(CandidateView c, int top, Scale scale, Appendable out)
+  private static void writeRow(CandidateView c, int top, Scale scale, Marks marks, Appendable out)
       throws IOException {
     int barY = top + (ROW - BAR_HEIGHT) / 2;
     int baseline = top + 16;
     boolean eligible = c.eligible();
     out.append("<g class=\"candidate\">");
     out.append("<title>");
-    Markup.text(barTitle(c), out);
+    Markup.text(barTitle(c, marks), out);
     out.append("</title>");
 
     out.append("<text x=\"").append(Integer.toString(LABEL_RIGHT)).append("\" y=\"")
@@ -172,7 +204,7 @@ public final class SvgBarChart {
     }
     tagX += 52;
     if (c.modelVictim()) {
-      writeTag("model", MODEL, tagX, barY, out);
+      writeTag(marks.tag(), MODEL, tagX, barY, out);
     }
     if (!eligible) {
       out.append("<text x=\"").append(Integer.toString(REASON_LEFT)).append("\" y=\"")
@@ -186,6 +218,9 @@ public final class SvgBarChart {
 
   private static void writeTag(String text, String color, int x, int y, Appendable out)
       throws IOException {
+    StringBuilder escaped = new StringBuilder();
+    Markup.text(text, escaped);
+    text = escaped.toString();
     out.append("<rect x=\"").append(Integer.toString(x)).append("\" y=\"").append(Integer.toString(y))
         .append("\" width=\"48\" height=\"").append(Integer.toString(BAR_HEIGHT))
         .append("\" rx=\"3\" fill=\"").append(color).append("\"/>");
@@ -194,16 +229,17 @@ public final class SvgBarChart {
         .append(text).append("</text>");
   }
 
-  private static void writeLegend(int y, Appendable out) throws IOException {
+  private static void writeLegend(int y, Marks marks, Appendable out) throws IOException {
     out.append("<g class=\"legend\" font-size=\"11\"><title>Legend</title>");
     legendSwatch(0, y, BAR_ELIGIBLE, "eligible", out);
     legendSwatch(90, y, BAR_INELIGIBLE, "ineligible (greyed, with reason)", out);
     writeTag("kernel", KERNEL, 290, y, out);
     out.append("<text x=\"344\" y=\"").append(Integer.toString(y + 12))
         .append("\">the kernel's victim</text>");
-    writeTag("model", MODEL, 470, y, out);
-    out.append("<text x=\"524\" y=\"").append(Integer.toString(y + 12))
-        .append("\">the model's victim</text>");
+    writeTag(marks.tag(), MODEL, 470, y, out);
+    out.append("<text x=\"524\" y=\"").append(Integer.toString(y + 12)).append("\">");
+    Markup.text(marks.noun() + "'s victim", out);
+    out.append("</text>");
     out.append("</g>\n");
   }
 
@@ -222,15 +258,15 @@ public final class SvgBarChart {
         : "Badness points, " + shown + " of " + total + " candidates";
   }
 
-  private static String description(EventView event, int shown) {
+  private static String description(EventView event, int shown, Marks marks) {
     StringBuilder d = new StringBuilder();
-    d.append("Kernel killed ").append(event.kernelVictim().label()).append("; model picks ")
+    d.append("Kernel killed ").append(event.kernelVictim().label()).append("; ").append(marks == MODEL_MARKS ? "model" : marks.noun()).append(" picks ")
         .append(event.modelVictim() == null ? "no task" : event.modelVictim().label())
         .append(". ").append(shown).append(" bars, highest points first.");
     return d.toString();
   }
 
-  private static List<String> notes(EventView event, int shown, int hidden) {
+  private static List<String> notes(EventView event, int shown, int hidden, Marks marks) {
     var notes = new java.util.ArrayList<String>(3);
     if (hidden > 0) {
       notes.add(hidden + (hidden == 1 ? " lower-ranked candidate" : " lower-ranked candidates")
@@ -241,12 +277,16 @@ public final class SvgBarChart {
     }
     if (event.modelVictim() != null
         && event.candidates().stream().noneMatch(CandidateView::modelVictim)) {
-      notes.add("The model's victim " + event.modelVictim().label() + " is not among the candidates.");
+      notes.add(capitalized(marks.noun()) + "'s victim " + event.modelVictim().label() + " is not among the candidates.");
     }
     return notes;
   }
 
-  private static String barTitle(CandidateView c) {
+  private static String capitalized(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static String barTitle(CandidateView c, Marks marks) {
     StringBuilder t = new StringBuilder();
     t.append(c.comm()).append(" (").append(c.pid()).append("): ").append(c.points())
         .append(" points, oom_score_adj ").append(c.oomScoreAdj());
@@ -255,7 +295,7 @@ public final class SvgBarChart {
       t.append("; the kernel's victim");
     }
     if (c.modelVictim()) {
-      t.append("; the model's victim");
+      t.append("; ").append(marks.noun()).append("'s victim");
     }
     return t.toString();
   }

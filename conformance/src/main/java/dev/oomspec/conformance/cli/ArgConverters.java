@@ -25,6 +25,18 @@ final class ArgConverters {
     }
   }
 
+  /** {@code --revision}: v3 or post (the revisions a bpf_oom_ops policy of the policy API runs on). */
+  static final class SeriesRevision implements ITypeConverter<dev.oomspec.reference.policy.Revision> {
+    @Override
+    public dev.oomspec.reference.policy.Revision convert(String value) {
+      dev.oomspec.reference.policy.Revision r = dev.oomspec.reference.policy.Revision.parse(value);
+      if (r == null) {
+        throw new TypeConversionException("unknown revision '" + value + "'; policies run on v3 or post");
+      }
+      return r;
+    }
+  }
+
   /** {@code --jobs}, {@code --candidates}: a whole number of at least 1. */
   static final class Positive implements ITypeConverter<Integer> {
     @Override

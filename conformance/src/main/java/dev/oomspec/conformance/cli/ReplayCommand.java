@@ -24,6 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.oomspec.traces.policy.CaptureSidecar;
+import dev.oomspec.traces.policy.PolicyCatalog;
+import dev.oomspec.traces.policy.PolicyLab;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,6 +78,19 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "candidates per event in json/html, at least 1 (default 5)")
   int candidates;
 
+  @Option(names = "--policy", paramLabel = "NAME[=ARG][,…]",
+      description = "also replay each event through these BPF OOM policies (docs/policies.md): test-oom, test-oomd,"
+          + " largest-rss, largest-cgroup, cgroup-priority=RULES, youngest-first, or a policy of --policy-jar / a class name")
+  String policy;
+
+  @Option(names = "--policy-jar", paramLabel = "JAR",
+      description = "a jar with your own policies (PolicyProvider in META-INF/services, or OomPolicy classes named in --policy); repeatable")
+  List<Path> policyJars = new ArrayList<>();
+
+  @Option(names = "--revision", paramLabel = "v3|post", defaultValue = "v3", converter = ArgConverters.SeriesRevision.class,
+      description = "the series revision the policies run on: v3 (default: the last revision posted for review) or post (the author's later tree)")
+  dev.oomspec.reference.policy.Revision revision;
+
   @Option(names = {"-q", "--quiet"}, description = "no line accounting and no progress on stderr (errors are still printed)")
   boolean quiet;
 
@@ -87,6 +104,16 @@ public final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    PolicyLab lab = null;
+    if (policy != null) {
+      try {
+        lab = new PolicyLab(PolicyCatalog.load(policyJars).parse(policy), revision);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+    } else if (!policyJars.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--policy-jar without --policy: name the policies to run");
+    }
     List<Input> inputs = new ArrayList<>();
     long totalBytes = -1;
     if (files.isEmpty()) {
@@ -120,8 +147,10 @@ public final class ReplayCommand implements Callable<Integer> {
     boolean unusable = false;
     ReplayEngine engine = new ReplayEngine(kernel, format == Format.html);
     Progress progress = Progress.forStderr(err, inputs.size(), totalBytes, quiet);
+    dev.oomspec.reports.PolicyTally sinkTally = new dev.oomspec.reports.PolicyTally();
     try (Writer w = open(); ReplayPipeline pipeline = new ReplayPipeline(engine, workers)) {
-      ReplaySink sink = ReplaySink.of(format, w, candidates, version());
+      ReplaySink sink = ReplaySink.of(format, w, candidates, version(),
+          lab == null ? List.of() : lab.policies().stream().map(p -> p.name()).toList()).withPolicies(lab, sinkTally);
       for (Input in : inputs) {
         long countedBefore = progress.bytes().get();
         Inputs.Opening o = in.corpus != null ? corpusInput(in, progress) : Inputs.open(in.named, progress.bytes());
@@ -156,7 +185,7 @@ public final class ReplayCommand implements Callable<Integer> {
           SourceLines lines = in.corpus != null ? SourceLines.corpus(in.corpus, in.entry)
               : opened.content() instanceof Content.TraceDat ? SourceLines.none()
               : SourceLines.file(spooled != null ? spooled : in.named.path());
-          sink.startInput(lines);
+          sink.startInput(lines, lab == null ? null : sidecar(in));
           ReadOptions options = ReadOptions.defaults().withReader(reader);
           ReplayPipeline.Summary sum;
           if (spooled == null && in.named != null && !in.named.stdin()
@@ -214,11 +243,25 @@ public final class ReplayCommand implements Callable<Integer> {
     if (format != Format.text && !skippedByOrigin.isEmpty() && !quiet) {
       err.println(TextSummary.skipped(skippedByOrigin));
     }
+    if (format != Format.text && format != Format.html && !quiet && lab != null) {
+      for (dev.oomspec.reports.PolicyTally.Row row : sinkTally.rows()) {
+        err.println("policies: " + row.sentence());
+      }
+    }
     err.flush();
     if (unusable || events == 0) {
       return 2;
     }
     return counts.get(Verdict.DISAGREE) > 0 ? 1 : 0;
+  }
+
+  /** The capture JSON beside a named file or bundled corpus file (none for stdin or a corpus read from the jar). */
+  private static CaptureSidecar sidecar(Input in) {
+    if (in.named != null) {
+      return in.named.stdin() ? null : CaptureSidecar.beside(in.named.path());
+    }
+    String where = in.corpus.location();
+    return where.startsWith("classpath:") ? null : CaptureSidecar.beside(Path.of(where).resolve(in.entry.file()));
   }
 
   private Inputs.Opening corpusInput(Input in, Progress progress) {

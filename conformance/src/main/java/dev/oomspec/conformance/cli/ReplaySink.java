@@ -7,6 +7,10 @@ import dev.oomspec.reports.EventView;
 import dev.oomspec.reports.HtmlReport;
 import dev.oomspec.reports.JsonLinesWriter;
 import dev.oomspec.reports.NoReportView;
+import dev.oomspec.reports.PolicyTally;
+import dev.oomspec.reports.PolicyView;
+import dev.oomspec.traces.policy.CaptureSidecar;
+import dev.oomspec.traces.policy.PolicyLab;
 import dev.oomspec.reports.ReplayReport;
 import dev.oomspec.reports.VerdictCounts;
 import dev.oomspec.traces.event.OomEvent;
@@ -32,21 +36,47 @@ abstract class ReplaySink {
    * What is kept of one replayed event until it is written: its verdict, and either the bytes the format made of
    * it (JSON) or the event and its result.
    */
-  record Rendered(Verdict verdict, byte[] bytes, OomEvent event, ReplayResult result) {}
+  record Rendered(Verdict verdict, byte[] bytes, OomEvent event, ReplayResult result, List<PolicyView> policies) {}
+
+  /** The policies to replay each event through ({@code --policy}), or null. */
+  private PolicyLab lab;
+  /** The capture JSON beside the current input, or null; read by the replaying threads. */
+  private volatile CaptureSidecar sidecar;
+  /** The fleet summary, counted in input order. */
+  PolicyTally tally = new PolicyTally();
+
+  /** @param tally where the fleet summary is counted (the caller prints it) */
+  ReplaySink withPolicies(PolicyLab lab, PolicyTally tally) {
+    this.lab = lab;
+    this.tally = tally;
+    return this;
+  }
 
   void startInput(SourceLines lines) {}
 
+  /** Before an input: its source lines, and its capture JSON (null when none or stdin). */
+  void startInput(SourceLines lines, CaptureSidecar sidecar) {
+    this.sidecar = sidecar;
+    startInput(lines);
+  }
+
+  /** The policies on one event (on the thread that replayed it); empty without {@code --policy}. */
+  List<PolicyView> policies(OomEvent event) {
+    return lab == null ? List.of() : ReplayViews.policies(lab.evaluate(event, sidecar));
+  }
+
   /** Made on the thread that replayed the event: what {@link #accept} will need of it. */
   Rendered render(OomEvent event, ReplayResult result) {
-    return new Rendered(result.verdict(), null, event, result);
+    return new Rendered(result.verdict(), null, event, result, policies(event));
   }
 
   /** One replayed event, in input order. */
   void accept(Rendered r) {
-    accept(r.event(), r.result());
+    tally.add(r.policies());
+    accept(r.event(), r.result(), r.policies());
   }
 
-  abstract void accept(OomEvent event, ReplayResult result);
+  abstract void accept(OomEvent event, ReplayResult result, List<PolicyView> policies);
 
   void skipped(OomEvent event) {}
 
@@ -55,9 +85,15 @@ abstract class ReplaySink {
   abstract void finish(Map<Verdict, Long> counts, Map<String, Long> skipped, String generatedAt) throws IOException;
 
   static ReplaySink of(ReplayCommand.Format format, Writer w, int candidates, String version) throws IOException {
+    return of(format, w, candidates, version, List.of());
+  }
+
+  /** @param policyNames the {@code --policy} names, for the CSV columns */
+  static ReplaySink of(ReplayCommand.Format format, Writer w, int candidates, String version, List<String> policyNames)
+      throws IOException {
     return switch (format) {
       case json -> new Json(w, candidates);
-      case csv -> new Csv(w, candidates);
+      case csv -> new Csv(w, candidates, policyNames);
       case html -> new Html(w, candidates, version);
       case text -> new Text(w);
     };
@@ -89,16 +125,19 @@ abstract class ReplaySink {
 
     @Override
     Rendered render(OomEvent event, ReplayResult r) {
-      return new Rendered(r.verdict(), lines.get().bytes(ReplayViews.view(r, candidates, null)), null, null);
+      List<PolicyView> p = policies(event);
+      return new Rendered(r.verdict(), lines.get().bytes(ReplayViews.view(r, candidates, null).withPolicies(p)), null,
+          null, p);
     }
 
     @Override
     void accept(Rendered r) {
+      tally.add(r.policies());
       io(() -> Utf8Out.write(w, r.bytes()));
     }
 
     @Override
-    void accept(OomEvent event, ReplayResult r) {
+    void accept(OomEvent event, ReplayResult r, List<PolicyView> p) {
       accept(render(event, r));
     }
 
@@ -135,14 +174,14 @@ abstract class ReplaySink {
     final CsvWriter.EventRows rows;
     final int candidates;
 
-    Csv(Writer w, int candidates) throws IOException {
-      this.rows = CsvWriter.eventRows(w);
+    Csv(Writer w, int candidates, List<String> policyNames) throws IOException {
+      this.rows = CsvWriter.eventRows(w, policyNames);
       this.candidates = candidates;
     }
 
     @Override
-    void accept(OomEvent event, ReplayResult r) {
-      io(() -> rows.write(ReplayViews.view(r, candidates, null)));
+    void accept(OomEvent event, ReplayResult r, List<PolicyView> p) {
+      io(() -> rows.write(ReplayViews.view(r, candidates, null).withPolicies(p)));
     }
 
     @Override
@@ -159,8 +198,11 @@ abstract class ReplaySink {
     }
 
     @Override
-    void accept(OomEvent event, ReplayResult r) {
+    void accept(OomEvent event, ReplayResult r, List<PolicyView> p) {
       io(() -> w.write(TextSummary.line(r) + System.lineSeparator()));
+      for (PolicyView v : p) {
+        io(() -> w.write(TextSummary.policyLine(v) + System.lineSeparator()));
+      }
     }
 
     @Override
@@ -171,6 +213,9 @@ abstract class ReplaySink {
     @Override
     void finish(Map<Verdict, Long> c, Map<String, Long> s, String at) throws IOException {
       w.write(TextSummary.totals(c, s) + System.lineSeparator());
+      for (PolicyTally.Row row : tally.rows()) {
+        w.write(row.sentence() + System.lineSeparator());
+      }
       w.flush();
     }
   }
@@ -204,14 +249,14 @@ abstract class ReplaySink {
     }
 
     @Override
-    void accept(OomEvent event, ReplayResult r) {
+    void accept(OomEvent event, ReplayResult r, List<PolicyView> p) {
       boolean detailed = r.verdict() == Verdict.AGREE ? agree++ < options.maxAgreeSections()
           : other++ < options.maxOtherSections();
       if (detailed) {
-        pending.add(new Object[] {event, r, views.size()});
+        pending.add(new Object[] {event, r, views.size(), p});
         views.add(null); // filled with its lines at the end of the input
       } else {
-        views.add(ReplayViews.view(r, candidates, null, event));
+        views.add(ReplayViews.view(r, candidates, null, event, ReplayViews.victims(p)).withPolicies(p));
       }
     }
 
@@ -230,7 +275,10 @@ abstract class ReplaySink {
       List<List<String>> got = lines.lines(ranges);
       for (int i = 0; i < pending.size(); i++) {
         Object[] p = pending.get(i);
-        views.set((Integer) p[2], ReplayViews.view((ReplayResult) p[1], candidates, got.get(i), (OomEvent) p[0]));
+        @SuppressWarnings("unchecked")
+        List<PolicyView> pol = (List<PolicyView>) p[3];
+        views.set((Integer) p[2], ReplayViews.view((ReplayResult) p[1], candidates, got.get(i), (OomEvent) p[0],
+            ReplayViews.victims(pol)).withPolicies(pol));
       }
       pending.clear();
     }

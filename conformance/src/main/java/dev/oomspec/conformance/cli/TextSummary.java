@@ -29,6 +29,11 @@ final class TextSummary {
     return b.toString();
   }
 
+  /** {@code             policy largest-rss (v3): different — the policy kills …} under its event's line. */
+  static String policyLine(dev.oomspec.reports.PolicyView p) {
+    return String.format("            policy %s (%s): %s — %s", p.name(), p.revision(), p.verdict(), p.reason());
+  }
+
   static String totals(Map<Verdict, Long> counts, Map<String, Long> skipped) {
     long all = counts.values().stream().mapToLong(Long::longValue).sum();
     return String.format("%d OOM events replayed: %d agree, %d disagree, %d undecidable%s", all,

@@ -28,6 +28,8 @@ public final class Memcg {
     long memoryMax = PAGE_COUNTER_MAX, memswMax = PAGE_COUNTER_MAX, swapMax = PAGE_COUNTER_MAX,
             kmemMax = PAGE_COUNTER_MAX;
     long memoryUsage, memswUsage, swapUsage, kmemUsage;
+    /** NR_FILE_PAGES as a report printed it (pages); -1: computed from the subtree's mms. */
+    long filePages = -1;
     long memoryFailcnt, memswFailcnt, swapFailcnt, kmemFailcnt;
     int swappiness = 60;
     boolean oomGroup;
@@ -89,6 +91,8 @@ public final class Memcg {
     /** One memcg1 stat in pages (0 if never set). */
     public long v1Stat(String name) { return v1Stats.getOrDefault(name, 0L); }
     public Memcg setDying(boolean v) { dying = v; return this; }
+    /** NR_FILE_PAGES of this memcg as printed (pages), instead of the file + shmem rss of its tasks' mms. */
+    public Memcg setFilePages(long pages) { filePages = pages; return this; }
     public Memcg setMemoryUsage(long pages, long failcnt) { memoryUsage = pages; memoryFailcnt = failcnt; return this; }
     public Memcg setMemswUsage(long pages, long failcnt) { memswUsage = pages; memswFailcnt = failcnt; return this; }
     public Memcg setSwapUsage(long pages, long failcnt) { swapUsage = pages; swapFailcnt = failcnt; return this; }

@@ -11,9 +11,13 @@ public final class MemcgStat {
     /** One past the last memcg stat item (the model keeps the ordering, not the kernel's number). */
     public static final int MEMCG_NR_STAT = 1 << 16;
 
-    /** memcg_page_state_output(memcg, idx) for NR_FILE_PAGES: file + shmem pages of the subtree's mms, in bytes. */
+    /**
+     * memcg_page_state_output(memcg, idx) for NR_FILE_PAGES, in bytes: the value set on the memcg (a replayed report's),
+     * else file + shmem pages of the subtree's mms.
+     */
     public static long pageStateOutputBytes(Memcg memcg, int idx) {
         if (idx != NR_FILE_PAGES) return 0;
+        if (memcg.filePages >= 0) return memcg.filePages * OomKill.PAGE_SIZE;
         java.util.Map<Mm, Boolean> mms = new java.util.IdentityHashMap<>();
         for (Memcg m : Memcontrol.preOrder(memcg)) for (Task t : m.tasks) if (t.mm != null) mms.put(t.mm, true);
         return mms.keySet().stream().mapToLong(m -> m.fileRss + m.shmemRss).sum() * OomKill.PAGE_SIZE;

@@ -399,6 +399,7 @@ public final class OomKill {
         world.countVmOomKill();
         if (victim.memcg != null) world.memcontrol().memcgMemoryEvent(victim.memcg, Memcg.Event.OOM_KILL);
         for (Task t : world.tasks()) if (t.tgid == victim.tgid) t.sigkill = true; // do_send_sig_info(SIGKILL, PIDTYPE_TGID)
+        victim.signal.groupExit = true; // kernel/signal.c:complete_signal(): a fatal SIGKILL sets SIGNAL_GROUP_EXIT
         markOomVictim(victim);
         world.kmsg().printk("E", OomReport.killedLine(prof, message, victim));
         world.trace().killProcess(oc, victim, message);

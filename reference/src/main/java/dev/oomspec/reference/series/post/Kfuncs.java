@@ -57,6 +57,36 @@ public final class Kfuncs {
         return series.bpfMemcontrol().bpfGetRootMemCgroup();
     }
 
+    /** struct mem_cgroup *bpf_get_mem_cgroup(struct cgroup_subsys_state *css) (KF_ACQUIRE | KF_RET_NULL | KF_RCU). */
+    public Memcg bpfGetMemCgroup(Memcg css) {
+        verify("bpf_get_mem_cgroup");
+        return series.bpfMemcontrol().bpfGetMemCgroup(css);
+    }
+
+    /** void bpf_put_mem_cgroup(struct mem_cgroup *memcg) (KF_RELEASE). */
+    public void bpfPutMemCgroup(Memcg memcg) {
+        verify("bpf_put_mem_cgroup");
+        series.bpfMemcontrol().bpfPutMemCgroup(memcg);
+    }
+
+    /** unsigned long bpf_mem_cgroup_vm_events(struct mem_cgroup *memcg, enum vm_event_item event). */
+    public long bpfMemCgroupVmEvents(Memcg memcg, int event) {
+        verify("bpf_mem_cgroup_vm_events");
+        return series.bpfMemcontrol().bpfMemCgroupVmEvents(memcg, event);
+    }
+
+    /** unsigned long bpf_mem_cgroup_memory_events(struct mem_cgroup *memcg, enum memcg_memory_event event). */
+    public long bpfMemCgroupMemoryEvents(Memcg memcg, int event) {
+        verify("bpf_mem_cgroup_memory_events");
+        return series.bpfMemcontrol().bpfMemCgroupMemoryEvents(memcg, event);
+    }
+
+    /** void bpf_mem_cgroup_flush_stats(struct mem_cgroup *memcg) (KF_SLEEPABLE). */
+    public void bpfMemCgroupFlushStats(Memcg memcg) {
+        verify("bpf_mem_cgroup_flush_stats");
+        series.bpfMemcontrol().bpfMemCgroupFlushStats(memcg);
+    }
+
     /** unsigned long bpf_mem_cgroup_usage(struct mem_cgroup *memcg). */
     public long bpfMemCgroupUsage(Memcg memcg) {
         verify("bpf_mem_cgroup_usage");
