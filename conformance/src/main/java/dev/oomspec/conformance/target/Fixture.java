@@ -49,6 +49,10 @@ final class Fixture {
     victim = w.newProcess(VICTIM_PID, "victim", 0, new Mm(5000, 5000, 0, 0, 0, 0));
     w.attach(victim, oomTest);
     w.setCurrent(victim);
+    if (g.memcgCharge() != null) {
+      memcg(g.memcgCharge().path()).setMemoryUsage(g.memcgCharge().pages(), 0);
+      notes.add("memcg " + g.memcgCharge().path() + ": page_counter_read(&memcg->memory) = " + g.memcgCharge().pages() + " pages");
+    }
   }
 
   /** "NULL" → null, "root" and "/" → root, else the path (created when missing). */

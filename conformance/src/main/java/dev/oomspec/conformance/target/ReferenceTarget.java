@@ -98,7 +98,7 @@ public final class ReferenceTarget implements Target {
     long ret = ((Outcome.Returned) out).value();
     Task t = args.has("task") ? args.taskArg() : null;
     Observed o = name.equals("bpf_oom_kill_process")
-        ? new Observed(ret, t != null && t.sigkillPending(), oc.bpfMemoryFreed(), null, null, null, null, null, null, null)
+        ? new Observed(ret, t != null && t.sigkillPending(), oc.bpfMemoryFreed(), null, null, null, null, null, null, null, null)
         : Observed.ret(ret);
     return new Answer.Answered(o, f.log(), f.notes);
   }
@@ -130,12 +130,14 @@ public final class ReferenceTarget implements Target {
     long acquisitionsBefore = f.w.oomLock().acquisitions() + (heldByCaller ? 1 : 0);
     int runsBefore = f.model.recorder().runs().size();
     long[] ret = {Long.MIN_VALUE};
+    boolean[] heldAfter = {false};
     Throwable[] crash = {null};
     OomControl oc = OomControl.memcg(f.oomTest, Gfp.GFP_KERNEL, 0);
     Thread worker = new Thread(() -> {
       if (heldByCaller) f.w.oomLock().tryLock();
       if (fatal) Thread.currentThread().interrupt();
       Outcome out = f.series.kfunc(caller, "bpf_out_of_memory", args, oc);
+      heldAfter[0] = f.w.oomLock().isLocked(); // before the caller's own out_of_memory() lets go of it
       if (heldByCaller && f.w.oomLock().isHeldByCurrentThread()) f.w.oomLock().unlock();
       ret[0] = out instanceof Outcome.Returned r ? r.value() : Long.MAX_VALUE;
       if (out instanceof Outcome.NotExpressible n) f.notes.add("n/a: " + n.reason());
@@ -173,7 +175,7 @@ public final class ReferenceTarget implements Target {
         Thread.currentThread().interrupt();
       }
       f.notes.add("the call stayed blocked in mutex_lock_killable(&oom_lock) with no one to release it: no return");
-      return new Answer.Answered(new Observed(null, f.anyKilled(), null, false, false, null, null, null, null, null),
+      return new Answer.Answered(new Observed(null, f.anyKilled(), null, false, false, null, null, null, null, null, null),
           f.log(), f.notes);
     }
     if (crash[0] != null) throw new IllegalStateException("the model failed inside bpf_out_of_memory()", crash[0]);
@@ -181,7 +183,9 @@ public final class ReferenceTarget implements Target {
       return Answer.notApplicable(f.notes.get(f.notes.size() - 1).substring("n/a: ".length()));
     boolean taken = f.w.oomLock().acquisitions() > acquisitionsBefore;
     boolean invoked = f.model.recorder().runs().size() > runsBefore;
-    return new Answer.Answered(new Observed(ret[0], f.anyKilled(), null, taken, invoked, null, null, null, null, null),
+    if (!heldAfter[0]) f.notes.add("oom_lock free once the call returned");
+    return new Answer.Answered(new Observed(ret[0], f.anyKilled(), null, taken, invoked, null, null, null, null, null,
+        heldAfter[0]),
         f.log(), f.notes);
   }
 
@@ -207,9 +211,10 @@ public final class ReferenceTarget implements Target {
     Fixture f = fixture(g);
     if ("bpf_psi_ops".equals(call.ops())) {
       Set<String> members = Set.copyOf(call.members() == null ? f.series.psiOpsMembers() : call.members());
-      Outcome out = f.series.attachPsi(members, () -> 0);
+      int init = call.initReturns() == null ? 0 : call.initReturns();
+      Outcome out = f.series.attachPsi(members, () -> init);
       if (out instanceof Outcome.NotExpressible n) return Answer.notApplicable(n.reason());
-      f.notes.add("bpf_psi_ops with programs for " + members + "; init returns 0");
+      f.notes.add("bpf_psi_ops with programs for " + members + "; init returns " + init);
       return new Answer.Answered(Observed.ret(((Outcome.Returned) out).value()), f.log(), f.notes);
     }
     if (!"bpf_oom_ops".equals(call.ops())) return Answer.notApplicable("the model has no " + call.ops());
@@ -292,7 +297,7 @@ public final class ReferenceTarget implements Target {
     OomRecorder.Run run = f.model.outOfMemory(oc);
     f.notes.add("out_of_memory() exit: " + run.exit());
     Observed o = new Observed(null, f.anyKilled(), oc.bpfMemoryFreed(), null, null, null,
-        Boolean.TRUE.equals(run.bpfHandled()), run.handlerNames(), run.kernelKillerRan(), null);
+        Boolean.TRUE.equals(run.bpfHandled()), run.handlerNames(), run.kernelKillerRan(), null, null);
     return new Answer.Answered(o, f.log(), f.notes);
   }
 

@@ -76,6 +76,14 @@ final class ClauseValidator {
     }
     Expect e = c.expect();
     Call call = c.call();
+    if (c.given() != null && c.given().memcgCharge() != null) {
+      var mc = c.given().memcgCharge();
+      if (blank(mc.path()) || mc.pages() == null || mc.pages() < 0)
+        throw err(lc, "given.memcgCharge", "needs a path and a number of pages >= 0");
+    }
+    if (e != null && e.oomLockHeldAfter() != null
+        && !(call instanceof KfuncCall k && k.kfunc() == dev.oomspec.spec.model.Kfunc.BPF_OUT_OF_MEMORY))
+      throw err(lc, "expect.oomLockHeldAfter", "only a bpf_out_of_memory call observes oom_lock afterwards");
     if (!(call instanceof NoneCall) && e == null) throw err(lc, "expect", "missing");
     if (call instanceof KfuncCall k) {
       checkKfunc(lc, k, e);
@@ -88,6 +96,8 @@ final class ClauseValidator {
       if (!"bpf_oom_ops".equals(a.ops()) && !"bpf_psi_ops".equals(a.ops())) throw err(lc, "call.ops", "unknown struct_ops '" + a.ops() + "'");
       if (a.api() == null) throw err(lc, "call.api", "missing");
       if (e.ret() == null) throw err(lc, "expect.ret", "op attach needs ret (0 for success)");
+      if (a.initReturns() != null && !"bpf_psi_ops".equals(a.ops()))
+        throw err(lc, "call.initReturns", "only a bpf_psi_ops has an init program");
     } else if (call instanceof DispatchCall d) {
       if (blank(d.oom())) throw err(lc, "call.oom", "missing");
       if (d.handlers() == null) throw err(lc, "call.handlers", "missing (use [] for none)");

@@ -15,6 +15,7 @@ import java.util.List;
  * @param escapeHatch proposed P-05 only: the user callback consulted while waiting on oom_lock says
  *     "no longer needed" ({@code abort}) or "proceed"
  * @param proposedVariant true when the clause needs the model variant with the review's proposals on
+ * @param memcgCharge a memcg whose memory page counter reads this many pages
  */
 public record Given(
     TaskState task,
@@ -24,7 +25,14 @@ public record Given(
     List<String> occupiedSlots,
     List<String> dyingCgroups,
     String escapeHatch,
-    Boolean proposedVariant) {
+    Boolean proposedVariant,
+    MemcgCharge memcgCharge) {
 
-  public static final Given EMPTY = new Given(null, null, null, null, null, null, null, null);
+  public static final Given EMPTY = new Given(null, null, null, null, null, null, null, null, null);
+
+  /**
+   * {@code given.memcgCharge}: the memcg at {@code path} has {@code pages} pages charged to its memory page counter
+   * ({@code page_counter_read(&memcg->memory)}).
+   */
+  public record MemcgCharge(String path, Long pages) {}
 }
