@@ -49,6 +49,10 @@ final class Fixture {
     victim = w.newProcess(VICTIM_PID, "victim", 0, new Mm(5000, 5000, 0, 0, 0, 0));
     w.attach(victim, oomTest);
     w.setCurrent(victim);
+    if (Boolean.FALSE.equals(g.capSysResource())) {
+      series.setCapSysResource(false);
+      notes.add("the registering task lacks CAP_SYS_RESOURCE");
+    }
     if (g.memcgCharge() != null) {
       memcg(g.memcgCharge().path()).setMemoryUsage(g.memcgCharge().pages(), 0);
       notes.add("memcg " + g.memcgCharge().path() + ": page_counter_read(&memcg->memory) = " + g.memcgCharge().pages() + " pages");

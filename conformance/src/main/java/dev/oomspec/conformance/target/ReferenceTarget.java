@@ -95,10 +95,15 @@ public final class ReferenceTarget implements Target {
     Outcome out = f.series.kfunc(caller, name, args, oc);
     if (out instanceof Outcome.NotExpressible n) return Answer.notApplicable(n.reason());
     if (out instanceof Outcome.Rejected r) return Answer.notApplicable("the verifier rejects the caller: " + r.verdict());
+    if (out instanceof Outcome.ReturnedMemcg m) {
+      String path = m.memcg() == null ? "NULL" : m.memcg() == f.w.rootMemcg() ? "/" : m.memcg().path();
+      return new Answer.Answered(new Observed(null, null, null, null, null, null, null, null, null, null, null, path),
+          f.log(), f.notes);
+    }
     long ret = ((Outcome.Returned) out).value();
     Task t = args.has("task") ? args.taskArg() : null;
     Observed o = name.equals("bpf_oom_kill_process")
-        ? new Observed(ret, t != null && t.sigkillPending(), oc.bpfMemoryFreed(), null, null, null, null, null, null, null, null)
+        ? new Observed(ret, t != null && t.sigkillPending(), oc.bpfMemoryFreed(), null, null, null, null, null, null, null, null, null)
         : Observed.ret(ret);
     return new Answer.Answered(o, f.log(), f.notes);
   }
@@ -175,7 +180,7 @@ public final class ReferenceTarget implements Target {
         Thread.currentThread().interrupt();
       }
       f.notes.add("the call stayed blocked in mutex_lock_killable(&oom_lock) with no one to release it: no return");
-      return new Answer.Answered(new Observed(null, f.anyKilled(), null, false, false, null, null, null, null, null, null),
+      return new Answer.Answered(new Observed(null, f.anyKilled(), null, false, false, null, null, null, null, null, null, null),
           f.log(), f.notes);
     }
     if (crash[0] != null) throw new IllegalStateException("the model failed inside bpf_out_of_memory()", crash[0]);
@@ -185,7 +190,7 @@ public final class ReferenceTarget implements Target {
     boolean invoked = f.model.recorder().runs().size() > runsBefore;
     if (!heldAfter[0]) f.notes.add("oom_lock free once the call returned");
     return new Answer.Answered(new Observed(ret[0], f.anyKilled(), null, taken, invoked, null, null, null, null, null,
-        heldAfter[0]),
+        heldAfter[0], null),
         f.log(), f.notes);
   }
 
@@ -297,7 +302,7 @@ public final class ReferenceTarget implements Target {
     OomRecorder.Run run = f.model.outOfMemory(oc);
     f.notes.add("out_of_memory() exit: " + run.exit());
     Observed o = new Observed(null, f.anyKilled(), oc.bpfMemoryFreed(), null, null, null,
-        Boolean.TRUE.equals(run.bpfHandled()), run.handlerNames(), run.kernelKillerRan(), null, null);
+        Boolean.TRUE.equals(run.bpfHandled()), run.handlerNames(), run.kernelKillerRan(), null, null, null);
     return new Answer.Answered(o, f.log(), f.notes);
   }
 

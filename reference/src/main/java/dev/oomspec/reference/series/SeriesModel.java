@@ -37,6 +37,9 @@ public interface SeriesModel {
     /** The members of this revision's struct bpf_psi_ops, in declaration order (empty: the revision has none). */
     default java.util.List<String> psiOpsMembers() { return java.util.List.of(); }
 
+    /** Whether the task that loads and registers programs has CAP_SYS_RESOURCE (default: it has; only PSI asks). */
+    default void setCapSysResource(boolean capable) { }
+
     /** Registers a bpf_psi_ops with programs for {@code members}; its init program returns {@code init}. */
     default Outcome attachPsi(Set<String> members, IntSupplier init) {
         return Outcome.no(id() + " has no bpf_psi_ops");

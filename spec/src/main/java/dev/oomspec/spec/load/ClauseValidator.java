@@ -154,8 +154,8 @@ final class ClauseValidator {
     if (args.task() != null && !args.task().equals("target")) {
       throw err(lc, "call.args.task", "only 'target' (the task of given.task) is known");
     }
-    if (c.kind() != ClauseKind.PROPOSED && e.ret() == null) {
-      throw err(lc, "expect.ret", "op kfunc needs ret");
+    if (c.kind() != ClauseKind.PROPOSED && e.ret() == null && e.retMemcg() == null) {
+      throw err(lc, "expect.ret", "op kfunc needs ret (or retMemcg for a kfunc returning a memcg)");
     }
   }
 

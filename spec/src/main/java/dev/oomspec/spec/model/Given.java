@@ -16,6 +16,7 @@ import java.util.List;
  *     "no longer needed" ({@code abort}) or "proceed"
  * @param proposedVariant true when the clause needs the model variant with the review's proposals on
  * @param memcgCharge a memcg whose memory page counter reads this many pages
+ * @param capSysResource the task that registers the programs has CAP_SYS_RESOURCE (default true)
  */
 public record Given(
     TaskState task,
@@ -26,9 +27,10 @@ public record Given(
     List<String> dyingCgroups,
     String escapeHatch,
     Boolean proposedVariant,
-    MemcgCharge memcgCharge) {
+    MemcgCharge memcgCharge,
+    Boolean capSysResource) {
 
-  public static final Given EMPTY = new Given(null, null, null, null, null, null, null, null, null);
+  public static final Given EMPTY = new Given(null, null, null, null, null, null, null, null, null, null);
 
   /**
    * {@code given.memcgCharge}: the memcg at {@code path} has {@code pages} pages charged to its memory page counter
