@@ -33,10 +33,13 @@ final class BpfPsi {
     static final int PSI_IRQ = 3;
 
     private final Boot boot;
-    /** capable(CAP_SYS_RESOURCE) of the task that registers the ops (its init program creates the triggers): root here. */
-    private final boolean privileged = true;
+    /** capable(CAP_SYS_RESOURCE) of the task that registers the ops (its init program creates the triggers); root by default. */
+    private boolean privileged = true;
 
     BpfPsi(Boot boot) { this.boot = boot; }
+
+    /** Whether the registering task has CAP_SYS_RESOURCE (what capable() answers in bpf_psi_create_trigger()). */
+    void setCapSysResource(boolean capable) { this.privileged = capable; }
 
     // kernel/sched/bpf_psi.c:bpf_psi_ops_check_member@v2 20 — init and handle_psi_event need programs
     static int bpfPsiOpsCheckMember(String member, boolean hasProg) {

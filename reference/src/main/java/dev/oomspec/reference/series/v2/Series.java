@@ -90,6 +90,8 @@ public class Series implements SeriesModel {
 
     @Override public java.util.List<String> psiOpsMembers() { return BpfPsi.MEMBERS; }
 
+    @Override public void setCapSysResource(boolean capable) { bpfPsi.setCapSysResource(capable); }
+
     @Override public Outcome attachPsi(Set<String> members, IntSupplier init) {
         return BpfPsi.register(members, init);
     }
