@@ -75,6 +75,7 @@ final class Calls {
     return switch (idx) {
       case "NR_FILE_PAGES" -> MemcgStat.NR_FILE_PAGES;
       case "MEMCG_NR_STAT" -> MemcgStat.MEMCG_NR_STAT;
+      case "MEMCG_LOW" -> dev.oomspec.reference.mm.Memcg.Event.LOW.ordinal();
       case "MEMCG_NR_MEMORY_EVENTS" -> dev.oomspec.reference.mm.Memcg.Event.values().length;
       default -> idx.matches("-?\\d+") ? Integer.valueOf(idx) : null;
     };

@@ -56,6 +56,10 @@ final class Fixture {
     if (g.memcgCharge() != null) {
       memcg(g.memcgCharge().path()).setMemoryUsage(g.memcgCharge().pages(), 0);
       notes.add("memcg " + g.memcgCharge().path() + ": page_counter_read(&memcg->memory) = " + g.memcgCharge().pages() + " pages");
+      if (g.memcgCharge().filePages() != null) {
+        memcg(g.memcgCharge().path()).setFilePages(g.memcgCharge().filePages());
+        notes.add("memcg " + g.memcgCharge().path() + ": NR_FILE_PAGES = " + g.memcgCharge().filePages() + " pages");
+      }
     }
   }
 

@@ -235,6 +235,12 @@ public final class ReferenceTarget implements Target {
         f.notes.add("slot " + slot + " occupied first");
       }
     }
+    if (g.releasedLink() != null) {
+      Answer na = attachReleased(f, g.releasedLink(), (oc, ctx) -> 0);
+      if (na != null) return na;
+      na = release(f);
+      if (na != null) return na;
+    }
     if (g.dyingCgroups() != null) for (String d : g.dyingCgroups()) f.memcg(d).setDying(true);
     CgroupFd fd = call.cgroupFd() == null ? CgroupFd.NONE : call.cgroupFd();
     AttachRequest.Fd rfd = switch (fd) {
@@ -263,6 +269,26 @@ public final class ReferenceTarget implements Target {
     return new Answer.Answered(Observed.ret(((Outcome.Returned) out).value()), f.log(), f.notes);
   }
 
+  private static final String RELEASED = "released_policy";
+
+  /** given.releasedLink, first half: a bpf_oom_ops named released_policy attached through a link at {@code at}. */
+  private static Answer attachReleased(Fixture f, String at, Handler h) {
+    Outcome r = f.series.attachOom(new AttachRequest(true, null, f.slot(at), Set.of("handle_out_of_memory")), RELEASED, h);
+    if (r instanceof Outcome.NotExpressible n) return Answer.notApplicable("set-up: " + n.reason());
+    if (!(r instanceof Outcome.Returned ret) || ret.value() != 0)
+      return Answer.notApplicable("set-up failed: attaching " + RELEASED + " at " + at + " gave " + r);
+    f.notes.add(RELEASED + " attached at " + at + " through a link");
+    return null;
+  }
+
+  /** given.releasedLink, second half: that link's last fd closed. */
+  private static Answer release(Fixture f) {
+    Outcome r = f.series.releaseOomLink(RELEASED);
+    if (r instanceof Outcome.NotExpressible n) return Answer.notApplicable(n.reason());
+    f.notes.add("the link of " + RELEASED + " released");
+    return null;
+  }
+
   // ------------------------------------------------------------------ dispatch
 
   /** A handler of the clause: optionally kills the first killable task of the OOM domain, then returns. */
@@ -287,6 +313,12 @@ public final class ReferenceTarget implements Target {
       f.notes.add("process inner(201) created in " + call.oom());
     }
     boolean hook = f.series.handlerProg().type() != dev.oomspec.reference.uapi.BpfProgType.STRUCT_OPS;
+    if (g.releasedLink() != null) {
+      if (hook) return Answer.notApplicable(id + "'s OOM handler is a hook program, not a bpf_oom_ops with a link");
+      Answer na = attachReleased(f, g.releasedLink(),
+          handler(f, new dev.oomspec.spec.model.Handler(RELEASED, g.releasedLink(), 1, true), "bpf oom test"));
+      if (na != null) return na;
+    }
     for (dev.oomspec.spec.model.Handler h : call.handlers()) {
       if (h.at().equals("hook") != hook)
         return Answer.notApplicable(h.name() + " at " + h.at() + ": " + id + "'s OOM handler is "
@@ -297,6 +329,10 @@ public final class ReferenceTarget implements Target {
       long ret = ((Outcome.Returned) r).value();
       if (ret != 0) return Answer.notApplicable("set-up failed: attaching " + h.name() + " at " + h.at() + " returned " + ret);
       f.notes.add(h.name() + " attached at " + h.at());
+    }
+    if (g.releasedLink() != null) {
+      Answer na = release(f);
+      if (na != null) return na;
     }
     OomControl oc = global ? OomControl.global(Gfp.GFP_KERNEL, 0) : OomControl.memcg(oomMemcg, Gfp.GFP_KERNEL, 0);
     OomRecorder.Run run = f.model.outOfMemory(oc);

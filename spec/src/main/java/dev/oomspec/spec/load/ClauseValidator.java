@@ -78,9 +78,12 @@ final class ClauseValidator {
     Call call = c.call();
     if (c.given() != null && c.given().memcgCharge() != null) {
       var mc = c.given().memcgCharge();
-      if (blank(mc.path()) || mc.pages() == null || mc.pages() < 0)
-        throw err(lc, "given.memcgCharge", "needs a path and a number of pages >= 0");
+      if (blank(mc.path()) || mc.pages() == null || mc.pages() < 0 || (mc.filePages() != null && mc.filePages() < 0))
+        throw err(lc, "given.memcgCharge", "needs a path and a number of pages >= 0 (filePages, when given, >= 0)");
     }
+    if (c.given() != null && c.given().releasedLink() != null
+        && !(call instanceof AttachCall ac && "bpf_oom_ops".equals(ac.ops())) && !(call instanceof DispatchCall))
+      throw err(lc, "given.releasedLink", "only a bpf_oom_ops attach or a dispatch can follow a released link");
     if (e != null && e.oomLockHeldAfter() != null
         && !(call instanceof KfuncCall k && k.kfunc() == dev.oomspec.spec.model.Kfunc.BPF_OUT_OF_MEMORY))
       throw err(lc, "expect.oomLockHeldAfter", "only a bpf_out_of_memory call observes oom_lock afterwards");
