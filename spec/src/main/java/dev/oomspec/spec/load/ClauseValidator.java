@@ -80,6 +80,10 @@ final class ClauseValidator {
       var mc = c.given().memcgCharge();
       if (blank(mc.path()) || mc.pages() == null || mc.pages() < 0 || (mc.filePages() != null && mc.filePages() < 0))
         throw err(lc, "given.memcgCharge", "needs a path and a number of pages >= 0 (filePages, when given, >= 0)");
+      if (mc.events() != null)
+        for (var ev : mc.events().entrySet())
+          if (!ev.getKey().matches("MEMCG_[A-Z_]+") || ev.getValue() == null || ev.getValue() < 0)
+            throw err(lc, "given.memcgCharge.events", "'" + ev.getKey() + "' needs an enum memcg_memory_event name (MEMCG_*) and a count >= 0");
     }
     if (c.given() != null && c.given().releasedLink() != null
         && !(call instanceof AttachCall ac && "bpf_oom_ops".equals(ac.ops())) && !(call instanceof DispatchCall))

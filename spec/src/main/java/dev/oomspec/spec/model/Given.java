@@ -37,7 +37,8 @@ public record Given(
 
   /**
    * {@code given.memcgCharge}: the memcg at {@code path} has {@code pages} pages charged to its memory page counter
-   * ({@code page_counter_read(&memcg->memory)}) and, when given, {@code filePages} pages in its NR_FILE_PAGES counter.
+   * ({@code page_counter_read(&memcg->memory)}) and, when given, {@code filePages} pages in its NR_FILE_PAGES counter
+   * and {@code events} (memory.events counters by their enum memcg_memory_event name, e.g. MEMCG_OOM: 3).
    */
-  public record MemcgCharge(String path, Long pages, Long filePages) {}
+  public record MemcgCharge(String path, Long pages, Long filePages, java.util.Map<String, Long> events) {}
 }
