@@ -51,6 +51,8 @@ public final class Expectations {
     field(out, "bpfMemoryFreed", e.bpfMemoryFreed(), o == null ? null : o.bpfMemoryFreed());
     field(out, "oomLockTaken", e.oomLockTaken(), o == null ? null : o.oomLockTaken());
     field(out, "oomInvoked", e.oomInvoked(), o == null ? null : o.oomInvoked());
+    field(out, "oomLockHeldAfter", e.oomLockHeldAfter(), o == null ? null : o.oomLockHeldAfter());
+    field(out, "retMemcg", e.retMemcg(), o == null ? null : o.retMemcg());
     field(out, "verdict", e.verdict() == null ? null : e.verdict().spelling(), o == null ? null : o.verdict());
     field(out, "handled", e.handled(), o == null ? null : o.handled());
     field(out, "handlersRan", e.handlersRan(), o == null ? null : o.handlersRan());

@@ -91,6 +91,8 @@ public final class Siblings {
     field(out, "bpfMemoryFreed", mine, theirs, Expect::bpfMemoryFreed, e -> String.valueOf(e.bpfMemoryFreed()));
     field(out, "oomLockTaken", mine, theirs, Expect::oomLockTaken, e -> String.valueOf(e.oomLockTaken()));
     field(out, "oomInvoked", mine, theirs, Expect::oomInvoked, e -> String.valueOf(e.oomInvoked()));
+    field(out, "oomLockHeldAfter", mine, theirs, Expect::oomLockHeldAfter, e -> String.valueOf(e.oomLockHeldAfter()));
+    field(out, "retMemcg", mine, theirs, Expect::retMemcg, e -> String.valueOf(e.retMemcg()));
     field(out, "verdict", mine, theirs, e -> e.verdict() == null ? null : e.verdict().spelling(),
         e -> e.verdict().spelling());
     field(out, "handled", mine, theirs, Expect::handled, e -> String.valueOf(e.handled()));

@@ -70,12 +70,20 @@ final class Calls {
   }
 
   /** A memcg stat item by name (the model keeps NR_FILE_PAGES and the end marker MEMCG_NR_STAT); null if unknown. */
+  /** An enum memcg_memory_event name (MEMCG_LOW … MEMCG_OOM_GROUP_KILL) as the model's event, or null. */
+  static dev.oomspec.reference.mm.Memcg.Event memcgEvent(String name) {
+    if (name == null || !name.startsWith("MEMCG_")) return null;
+    for (var e : dev.oomspec.reference.mm.Memcg.Event.values()) if (name.equals("MEMCG_" + e.name())) return e;
+    return null;
+  }
+
   static Integer memcgStatIndex(String idx) {
     if (idx == null) return null;
     return switch (idx) {
       case "NR_FILE_PAGES" -> MemcgStat.NR_FILE_PAGES;
       case "MEMCG_NR_STAT" -> MemcgStat.MEMCG_NR_STAT;
-      default -> idx.matches("-?\\d+") ? Integer.valueOf(idx) : null;
+      case "MEMCG_NR_MEMORY_EVENTS" -> dev.oomspec.reference.mm.Memcg.Event.values().length;
+      default -> memcgEvent(idx) != null ? memcgEvent(idx).ordinal() : idx.matches("-?\\d+") ? Integer.valueOf(idx) : null;
     };
   }
 

@@ -49,6 +49,26 @@ final class Fixture {
     victim = w.newProcess(VICTIM_PID, "victim", 0, new Mm(5000, 5000, 0, 0, 0, 0));
     w.attach(victim, oomTest);
     w.setCurrent(victim);
+    if (Boolean.FALSE.equals(g.capSysResource())) {
+      series.setCapSysResource(false);
+      notes.add("the registering task lacks CAP_SYS_RESOURCE");
+    }
+    if (g.memcgCharge() != null) {
+      memcg(g.memcgCharge().path()).setMemoryUsage(g.memcgCharge().pages(), 0);
+      notes.add("memcg " + g.memcgCharge().path() + ": page_counter_read(&memcg->memory) = " + g.memcgCharge().pages() + " pages");
+      if (g.memcgCharge().events() != null) {
+        for (var ev : g.memcgCharge().events().entrySet()) {
+          Memcg.Event e = Calls.memcgEvent(ev.getKey());
+          if (e == null) throw new IllegalArgumentException("memory event " + ev.getKey() + " is not kept by the model");
+          for (long i = 0; i < ev.getValue(); i++) w.memcontrol().memcgMemoryEvent(memcg(g.memcgCharge().path()), e);
+        }
+        notes.add("memcg " + g.memcgCharge().path() + ": memory.events " + g.memcgCharge().events());
+      }
+      if (g.memcgCharge().filePages() != null) {
+        memcg(g.memcgCharge().path()).setFilePages(g.memcgCharge().filePages());
+        notes.add("memcg " + g.memcgCharge().path() + ": NR_FILE_PAGES = " + g.memcgCharge().filePages() + " pages");
+      }
+    }
   }
 
   /** "NULL" → null, "root" and "/" → root, else the path (created when missing). */

@@ -16,6 +16,8 @@ import java.util.List;
  * @param handlersRan dispatch: handler names in call order
  * @param kernelKillerRan dispatch: {@code select_bad_process()} ran
  * @param reportLines the OOM report, one line per element
+ * @param retMemcg a returned {@code struct mem_cgroup *}: its path ("/" = root, "NULL")
+ * @param oomLockHeldAfter bpf_out_of_memory: {@code oom_lock} still held (by anyone) once the call returned
  */
 public record Observed(
     Long ret,
@@ -27,17 +29,19 @@ public record Observed(
     Boolean handled,
     List<String> handlersRan,
     Boolean kernelKillerRan,
-    List<String> reportLines) {
+    List<String> reportLines,
+    Boolean oomLockHeldAfter,
+    String retMemcg) {
 
   public static Observed ret(long ret) {
-    return new Observed(ret, null, null, null, null, null, null, null, null, null);
+    return new Observed(ret, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public static Observed verdict(String v) {
-    return new Observed(null, null, null, null, null, v, null, null, null, null);
+    return new Observed(null, null, null, null, null, v, null, null, null, null, null, null);
   }
 
   public static Observed report(List<String> lines) {
-    return new Observed(null, null, null, null, null, null, null, null, null, List.copyOf(lines));
+    return new Observed(null, null, null, null, null, null, null, null, null, List.copyOf(lines), null, null);
   }
 }

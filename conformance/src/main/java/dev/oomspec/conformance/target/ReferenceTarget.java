@@ -95,10 +95,15 @@ public final class ReferenceTarget implements Target {
     Outcome out = f.series.kfunc(caller, name, args, oc);
     if (out instanceof Outcome.NotExpressible n) return Answer.notApplicable(n.reason());
     if (out instanceof Outcome.Rejected r) return Answer.notApplicable("the verifier rejects the caller: " + r.verdict());
+    if (out instanceof Outcome.ReturnedMemcg m) {
+      String path = m.memcg() == null ? "NULL" : m.memcg() == f.w.rootMemcg() ? "/" : m.memcg().path();
+      return new Answer.Answered(new Observed(null, null, null, null, null, null, null, null, null, null, null, path),
+          f.log(), f.notes);
+    }
     long ret = ((Outcome.Returned) out).value();
     Task t = args.has("task") ? args.taskArg() : null;
     Observed o = name.equals("bpf_oom_kill_process")
-        ? new Observed(ret, t != null && t.sigkillPending(), oc.bpfMemoryFreed(), null, null, null, null, null, null, null)
+        ? new Observed(ret, t != null && t.sigkillPending(), oc.bpfMemoryFreed(), null, null, null, null, null, null, null, null, null)
         : Observed.ret(ret);
     return new Answer.Answered(o, f.log(), f.notes);
   }
@@ -130,12 +135,14 @@ public final class ReferenceTarget implements Target {
     long acquisitionsBefore = f.w.oomLock().acquisitions() + (heldByCaller ? 1 : 0);
     int runsBefore = f.model.recorder().runs().size();
     long[] ret = {Long.MIN_VALUE};
+    boolean[] heldAfter = {false};
     Throwable[] crash = {null};
     OomControl oc = OomControl.memcg(f.oomTest, Gfp.GFP_KERNEL, 0);
     Thread worker = new Thread(() -> {
       if (heldByCaller) f.w.oomLock().tryLock();
       if (fatal) Thread.currentThread().interrupt();
       Outcome out = f.series.kfunc(caller, "bpf_out_of_memory", args, oc);
+      heldAfter[0] = f.w.oomLock().isLocked(); // before the caller's own out_of_memory() lets go of it
       if (heldByCaller && f.w.oomLock().isHeldByCurrentThread()) f.w.oomLock().unlock();
       ret[0] = out instanceof Outcome.Returned r ? r.value() : Long.MAX_VALUE;
       if (out instanceof Outcome.NotExpressible n) f.notes.add("n/a: " + n.reason());
@@ -173,7 +180,7 @@ public final class ReferenceTarget implements Target {
         Thread.currentThread().interrupt();
       }
       f.notes.add("the call stayed blocked in mutex_lock_killable(&oom_lock) with no one to release it: no return");
-      return new Answer.Answered(new Observed(null, f.anyKilled(), null, false, false, null, null, null, null, null),
+      return new Answer.Answered(new Observed(null, f.anyKilled(), null, false, false, null, null, null, null, null, null, null),
           f.log(), f.notes);
     }
     if (crash[0] != null) throw new IllegalStateException("the model failed inside bpf_out_of_memory()", crash[0]);
@@ -181,7 +188,9 @@ public final class ReferenceTarget implements Target {
       return Answer.notApplicable(f.notes.get(f.notes.size() - 1).substring("n/a: ".length()));
     boolean taken = f.w.oomLock().acquisitions() > acquisitionsBefore;
     boolean invoked = f.model.recorder().runs().size() > runsBefore;
-    return new Answer.Answered(new Observed(ret[0], f.anyKilled(), null, taken, invoked, null, null, null, null, null),
+    if (!heldAfter[0]) f.notes.add("oom_lock free once the call returned");
+    return new Answer.Answered(new Observed(ret[0], f.anyKilled(), null, taken, invoked, null, null, null, null, null,
+        heldAfter[0], null),
         f.log(), f.notes);
   }
 
@@ -206,11 +215,11 @@ public final class ReferenceTarget implements Target {
   public Answer attach(Given g, AttachCall call) {
     Fixture f = fixture(g);
     if ("bpf_psi_ops".equals(call.ops())) {
-      Set<String> members = call.members() == null
-          ? Set.of("init", "handle_psi_event", "handle_cgroup_online", "handle_cgroup_offline") : Set.copyOf(call.members());
-      Outcome out = f.series.attachPsi(members, () -> 0);
+      Set<String> members = Set.copyOf(call.members() == null ? f.series.psiOpsMembers() : call.members());
+      int init = call.initReturns() == null ? 0 : call.initReturns();
+      Outcome out = f.series.attachPsi(members, () -> init);
       if (out instanceof Outcome.NotExpressible n) return Answer.notApplicable(n.reason());
-      f.notes.add("bpf_psi_ops with programs for " + members + "; init returns 0");
+      f.notes.add("bpf_psi_ops with programs for " + members + "; init returns " + init);
       return new Answer.Answered(Observed.ret(((Outcome.Returned) out).value()), f.log(), f.notes);
     }
     if (!"bpf_oom_ops".equals(call.ops())) return Answer.notApplicable("the model has no " + call.ops());
@@ -225,6 +234,12 @@ public final class ReferenceTarget implements Target {
           return Answer.notApplicable("set-up failed: occupying " + slot + " gave " + r);
         f.notes.add("slot " + slot + " occupied first");
       }
+    }
+    if (g.releasedLink() != null) {
+      Answer na = attachReleased(f, g.releasedLink(), (oc, ctx) -> 0);
+      if (na != null) return na;
+      na = release(f);
+      if (na != null) return na;
     }
     if (g.dyingCgroups() != null) for (String d : g.dyingCgroups()) f.memcg(d).setDying(true);
     CgroupFd fd = call.cgroupFd() == null ? CgroupFd.NONE : call.cgroupFd();
@@ -254,6 +269,26 @@ public final class ReferenceTarget implements Target {
     return new Answer.Answered(Observed.ret(((Outcome.Returned) out).value()), f.log(), f.notes);
   }
 
+  private static final String RELEASED = "released_policy";
+
+  /** given.releasedLink, first half: a bpf_oom_ops named released_policy attached through a link at {@code at}. */
+  private static Answer attachReleased(Fixture f, String at, Handler h) {
+    Outcome r = f.series.attachOom(new AttachRequest(true, null, f.slot(at), Set.of("handle_out_of_memory")), RELEASED, h);
+    if (r instanceof Outcome.NotExpressible n) return Answer.notApplicable("set-up: " + n.reason());
+    if (!(r instanceof Outcome.Returned ret) || ret.value() != 0)
+      return Answer.notApplicable("set-up failed: attaching " + RELEASED + " at " + at + " gave " + r);
+    f.notes.add(RELEASED + " attached at " + at + " through a link");
+    return null;
+  }
+
+  /** given.releasedLink, second half: that link's last fd closed. */
+  private static Answer release(Fixture f) {
+    Outcome r = f.series.releaseOomLink(RELEASED);
+    if (r instanceof Outcome.NotExpressible n) return Answer.notApplicable(n.reason());
+    f.notes.add("the link of " + RELEASED + " released");
+    return null;
+  }
+
   // ------------------------------------------------------------------ dispatch
 
   /** A handler of the clause: optionally kills the first killable task of the OOM domain, then returns. */
@@ -278,6 +313,12 @@ public final class ReferenceTarget implements Target {
       f.notes.add("process inner(201) created in " + call.oom());
     }
     boolean hook = f.series.handlerProg().type() != dev.oomspec.reference.uapi.BpfProgType.STRUCT_OPS;
+    if (g.releasedLink() != null) {
+      if (hook) return Answer.notApplicable(id + "'s OOM handler is a hook program, not a bpf_oom_ops with a link");
+      Answer na = attachReleased(f, g.releasedLink(),
+          handler(f, new dev.oomspec.spec.model.Handler(RELEASED, g.releasedLink(), 1, true), "bpf oom test"));
+      if (na != null) return na;
+    }
     for (dev.oomspec.spec.model.Handler h : call.handlers()) {
       if (h.at().equals("hook") != hook)
         return Answer.notApplicable(h.name() + " at " + h.at() + ": " + id + "'s OOM handler is "
@@ -289,11 +330,15 @@ public final class ReferenceTarget implements Target {
       if (ret != 0) return Answer.notApplicable("set-up failed: attaching " + h.name() + " at " + h.at() + " returned " + ret);
       f.notes.add(h.name() + " attached at " + h.at());
     }
+    if (g.releasedLink() != null) {
+      Answer na = release(f);
+      if (na != null) return na;
+    }
     OomControl oc = global ? OomControl.global(Gfp.GFP_KERNEL, 0) : OomControl.memcg(oomMemcg, Gfp.GFP_KERNEL, 0);
     OomRecorder.Run run = f.model.outOfMemory(oc);
     f.notes.add("out_of_memory() exit: " + run.exit());
     Observed o = new Observed(null, f.anyKilled(), oc.bpfMemoryFreed(), null, null, null,
-        Boolean.TRUE.equals(run.bpfHandled()), run.handlerNames(), run.kernelKillerRan(), null);
+        Boolean.TRUE.equals(run.bpfHandled()), run.handlerNames(), run.kernelKillerRan(), null, null, null);
     return new Answer.Answered(o, f.log(), f.notes);
   }
 

@@ -34,6 +34,18 @@ public interface SeriesModel {
     /** Registers a bpf_oom_ops (RFC: the fmod_ret program) named {@code name} with {@code handler}, by this revision's rules. */
     Outcome attachOom(AttachRequest req, String name, Handler handler);
 
+    /**
+     * Releases the link of the bpf_oom_ops that {@link #attachOom} registered under {@code name} through
+     * BPF_LINK_CREATE (its last fd closed): bpf_struct_ops_map_link_dealloc(), which calls the ops' unreg.
+     */
+    default Outcome releaseOomLink(String name) { return Outcome.no(id() + ": releasing a bpf_oom_ops link is not modelled"); }
+
+    /** The members of this revision's struct bpf_psi_ops, in declaration order (empty: the revision has none). */
+    default java.util.List<String> psiOpsMembers() { return java.util.List.of(); }
+
+    /** Whether the task that loads and registers programs has CAP_SYS_RESOURCE (default: it has; only PSI asks). */
+    default void setCapSysResource(boolean capable) { }
+
     /** Registers a bpf_psi_ops with programs for {@code members}; its init program returns {@code init}. */
     default Outcome attachPsi(Set<String> members, IntSupplier init) {
         return Outcome.no(id() + " has no bpf_psi_ops");

@@ -76,6 +76,21 @@ final class ClauseValidator {
     }
     Expect e = c.expect();
     Call call = c.call();
+    if (c.given() != null && c.given().memcgCharge() != null) {
+      var mc = c.given().memcgCharge();
+      if (blank(mc.path()) || mc.pages() == null || mc.pages() < 0 || (mc.filePages() != null && mc.filePages() < 0))
+        throw err(lc, "given.memcgCharge", "needs a path and a number of pages >= 0 (filePages, when given, >= 0)");
+      if (mc.events() != null)
+        for (var ev : mc.events().entrySet())
+          if (!ev.getKey().matches("MEMCG_[A-Z_]+") || ev.getValue() == null || ev.getValue() < 0)
+            throw err(lc, "given.memcgCharge.events", "'" + ev.getKey() + "' needs an enum memcg_memory_event name (MEMCG_*) and a count >= 0");
+    }
+    if (c.given() != null && c.given().releasedLink() != null
+        && !(call instanceof AttachCall ac && "bpf_oom_ops".equals(ac.ops())) && !(call instanceof DispatchCall))
+      throw err(lc, "given.releasedLink", "only a bpf_oom_ops attach or a dispatch can follow a released link");
+    if (e != null && e.oomLockHeldAfter() != null
+        && !(call instanceof KfuncCall k && k.kfunc() == dev.oomspec.spec.model.Kfunc.BPF_OUT_OF_MEMORY))
+      throw err(lc, "expect.oomLockHeldAfter", "only a bpf_out_of_memory call observes oom_lock afterwards");
     if (!(call instanceof NoneCall) && e == null) throw err(lc, "expect", "missing");
     if (call instanceof KfuncCall k) {
       checkKfunc(lc, k, e);
@@ -88,6 +103,8 @@ final class ClauseValidator {
       if (!"bpf_oom_ops".equals(a.ops()) && !"bpf_psi_ops".equals(a.ops())) throw err(lc, "call.ops", "unknown struct_ops '" + a.ops() + "'");
       if (a.api() == null) throw err(lc, "call.api", "missing");
       if (e.ret() == null) throw err(lc, "expect.ret", "op attach needs ret (0 for success)");
+      if (a.initReturns() != null && !"bpf_psi_ops".equals(a.ops()))
+        throw err(lc, "call.initReturns", "only a bpf_psi_ops has an init program");
     } else if (call instanceof DispatchCall d) {
       if (blank(d.oom())) throw err(lc, "call.oom", "missing");
       if (d.handlers() == null) throw err(lc, "call.handlers", "missing (use [] for none)");
@@ -144,8 +161,8 @@ final class ClauseValidator {
     if (args.task() != null && !args.task().equals("target")) {
       throw err(lc, "call.args.task", "only 'target' (the task of given.task) is known");
     }
-    if (c.kind() != ClauseKind.PROPOSED && e.ret() == null) {
-      throw err(lc, "expect.ret", "op kfunc needs ret");
+    if (c.kind() != ClauseKind.PROPOSED && e.ret() == null && e.retMemcg() == null) {
+      throw err(lc, "expect.ret", "op kfunc needs ret (or retMemcg for a kfunc returning a memcg)");
     }
   }
 

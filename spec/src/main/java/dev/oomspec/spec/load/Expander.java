@@ -96,7 +96,7 @@ final class Expander {
     Outcome o = valid ? rule.valid() : rule.invalid();
     Given g = o.given() == null ? Given.EMPTY : o.given();
     Given withPlatform = new Given(g.task(), g.oomLock(), g.fatalSignalWhileWaiting(), p, g.occupiedSlots(),
-        g.dyingCgroups(), g.escapeHatch(), g.proposedVariant());
+        g.dyingCgroups(), g.escapeHatch(), g.proposedVariant(), g.memcgCharge(), g.capSysResource(), g.releasedLink());
     String statement = "order=" + order + " on " + p.arch() + " (" + p.config() + ", " + p.kernels() + ", "
         + (p.bound() == dev.oomspec.spec.model.OrderBound.INCLUSIVE ? "MAX_PAGE_ORDER" : "MAX_ORDER") + "="
         + p.maxOrder() + " " + p.bound() + ", largest valid order " + p.largestValidOrder() + ") is "

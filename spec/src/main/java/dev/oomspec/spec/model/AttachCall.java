@@ -11,6 +11,7 @@ import java.util.List;
  * @param cgroupFd none / valid / bad
  * @param cgroup cgroup path the fd refers to ("/" = root cgroup)
  * @param members struct_ops members that have a program (e.g. [handle_out_of_memory]); null = all
+ * @param initReturns bpf_psi_ops: what its init program returns (null = 0)
  */
 public record AttachCall(
     String ops,
@@ -18,7 +19,8 @@ public record AttachCall(
     List<String> linkFlags,
     CgroupFd cgroupFd,
     String cgroup,
-    List<String> members)
+    List<String> members,
+    Integer initReturns)
     implements Call {
   @Override
   public String op() {

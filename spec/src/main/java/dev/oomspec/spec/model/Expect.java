@@ -17,6 +17,8 @@ import java.util.List;
  * @param kernelKillerRan dispatch: {@code select_bad_process()} ran (fallback)
  * @param reportPresent report: lines that must appear, in order
  * @param reportAbsent report: formats that must not appear
+ * @param retMemcg kfunc returning a {@code struct mem_cgroup *}: the memcg's path ("/" = root, "NULL")
+ * @param oomLockHeldAfter kfunc bpf_out_of_memory: {@code oom_lock} is still held (by anyone) once the call returned
  */
 public record Expect(
     Ret ret,
@@ -29,14 +31,16 @@ public record Expect(
     List<String> handlersRan,
     Boolean kernelKillerRan,
     List<ReportLine> reportPresent,
-    List<ReportLine> reportAbsent) {
+    List<ReportLine> reportAbsent,
+    Boolean oomLockHeldAfter,
+    String retMemcg) {
 
   public Expect withRet(Ret r) {
     return new Expect(r, killed, bpfMemoryFreed, oomLockTaken, oomInvoked, verdict, handled,
-        handlersRan, kernelKillerRan, reportPresent, reportAbsent);
+        handlersRan, kernelKillerRan, reportPresent, reportAbsent, oomLockHeldAfter, retMemcg);
   }
 
   public static Expect verdict(FilterVerdict v) {
-    return new Expect(null, null, null, null, null, v, null, null, null, null, null);
+    return new Expect(null, null, null, null, null, v, null, null, null, null, null, null, null);
   }
 }

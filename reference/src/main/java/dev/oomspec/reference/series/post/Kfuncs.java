@@ -110,6 +110,12 @@ public final class Kfuncs {
             case "bpf_mem_cgroup_usage" -> a.misfit("bpf_mem_cgroup_usage(memcg)", List.of("memcg"), Set.of());
             case "bpf_mem_cgroup_page_state" -> a.misfit("bpf_mem_cgroup_page_state(memcg, idx)",
                     List.of("memcg", "idx"), Set.of());
+            case "bpf_mem_cgroup_vm_events" -> a.misfit("bpf_mem_cgroup_vm_events(memcg, event)",
+                    List.of("memcg", "idx"), Set.of());
+            case "bpf_mem_cgroup_memory_events" -> a.misfit("bpf_mem_cgroup_memory_events(memcg, event)",
+                    List.of("memcg", "idx"), Set.of());
+            case "bpf_get_root_mem_cgroup" -> a.misfit("bpf_get_root_mem_cgroup()", List.of(), Set.of());
+            case "bpf_get_mem_cgroup" -> a.misfit("bpf_get_mem_cgroup(css)", List.of("memcg"), Set.of());
             default -> "post has no kfunc " + kfunc + " in this model";
         };
         if (misfit != null) return Outcome.no(misfit);
@@ -119,6 +125,10 @@ public final class Kfuncs {
                 case "bpf_out_of_memory" -> Outcome.ret(bpfOutOfMemory(a.memcgArg(), a.orderArg(), a.flagsArg()));
                 case "bpf_task_is_oom_victim" -> Outcome.ret(bpfTaskIsOomVictim(a.taskArg()) ? 1 : 0);
                 case "bpf_mem_cgroup_usage" -> Outcome.ret(bpfMemCgroupUsage(a.memcgArg()));
+                case "bpf_mem_cgroup_vm_events" -> Outcome.ret(bpfMemCgroupVmEvents(a.memcgArg(), a.idxArg()));
+                case "bpf_mem_cgroup_memory_events" -> Outcome.ret(bpfMemCgroupMemoryEvents(a.memcgArg(), a.idxArg()));
+                case "bpf_get_root_mem_cgroup" -> new Outcome.ReturnedMemcg(bpfGetRootMemCgroup());
+                case "bpf_get_mem_cgroup" -> new Outcome.ReturnedMemcg(bpfGetMemCgroup(a.memcgArg()));
                 default -> Outcome.ret(bpfMemCgroupPageState(a.memcgArg(), a.idxArg()));
             };
         } catch (KfuncRejected e) {

@@ -72,6 +72,7 @@ public final class Kfuncs {
             case "bpf_mem_cgroup_usage" -> a.misfit("bpf_mem_cgroup_usage(memcg, swap)", List.of("memcg"), Set.of());
             case "bpf_mem_cgroup_page_state" -> a.misfit("bpf_mem_cgroup_page_state(memcg, idx)",
                     List.of("memcg", "idx"), Set.of());
+            case "bpf_get_root_mem_cgroup" -> a.misfit("bpf_get_root_mem_cgroup()", List.of(), Set.of());
             default -> "the RFC has no kfunc " + kfunc + " in this model";
         };
         if (misfit != null) return Outcome.no(misfit);
@@ -80,6 +81,7 @@ public final class Kfuncs {
                 case "bpf_oom_kill_process" -> Outcome.ret(bpfOomKillProcess(oc, a.taskArg(), a.messageArg()));
                 case "bpf_out_of_memory" -> Outcome.ret(bpfOutOfMemory(a.memcgArg(), a.orderArg()));
                 case "bpf_mem_cgroup_usage" -> Outcome.ret(bpfMemCgroupUsage(a.memcgArg()));
+                case "bpf_get_root_mem_cgroup" -> new Outcome.ReturnedMemcg(bpfGetRootMemCgroup());
                 default -> Outcome.ret(bpfMemCgroupPageState(a.memcgArg(), a.idxArg()));
             };
         } catch (KfuncRejected e) {

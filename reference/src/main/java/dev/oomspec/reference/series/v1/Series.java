@@ -65,7 +65,20 @@ public class Series implements SeriesModel {
     public int attach(BpfOomOps udata, Set<String> membersWithProg) {
         BpfOomOps kdata = new BpfOomOps(membersWithProg.contains("handle_out_of_memory") ? udata.handleOutOfMemory() : null,
                 BpfOom.bpfOomOpsInitMemberName(udata.name()));
-        return bpfOom.bpfOomOpsReg(kdata);
+        int err = bpfOom.bpfOomOpsReg(kdata);
+        if (err == 0) links.put(udata.name(), kdata);
+        return err;
+    }
+
+    /** The kernel copy of each registered ops by the name it was loaded with (what its link's dealloc hands to unreg). */
+    private final java.util.Map<String, BpfOomOps> links = new java.util.HashMap<>();
+
+    // kernel/bpf/bpf_struct_ops.c:bpf_struct_ops_map_link_dealloc (mainline): st_ops->unreg(kdata, link)
+    @Override public Outcome releaseOomLink(String name) {
+        BpfOomOps kdata = links.remove(name);
+        if (kdata == null) return Outcome.no("v1: no bpf_oom_ops named " + name + " was registered");
+        bpfOom.bpfOomOpsUnreg(kdata);
+        return Outcome.ret(0);
     }
 
     @Override public Outcome attachOom(AttachRequest req, String name, Handler handler) {
@@ -78,7 +91,11 @@ public class Series implements SeriesModel {
         return Outcome.ret(attach(udata, req.members()));
     }
 
+    @Override public java.util.List<String> psiOpsMembers() { return BpfPsi.MEMBERS; }
+
+    @Override public void setCapSysResource(boolean capable) { bpfPsi.setCapSysResource(capable); }
+
     @Override public Outcome attachPsi(Set<String> members, IntSupplier init) {
-        return Outcome.ret(BpfPsi.register(members, init));
+        return BpfPsi.register(members, init);
     }
 }

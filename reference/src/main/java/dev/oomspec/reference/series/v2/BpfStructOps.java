@@ -42,4 +42,10 @@ public final class BpfStructOps {
         }
         return bpfOom.bpfOomOpsReg(kdata, cgroupId);
     }
+
+    // kernel/bpf/bpf_struct_ops.c:bpf_struct_ops_map_link_dealloc (mainline): st_ops->unreg(kdata, link); v2's link
+    // carries the cgroup_id that reg used
+    void bpfStructOpsMapLinkDealloc(BpfOomOps kdata, long linkCgroupId) {
+        bpfOom.bpfOomOpsUnreg(kdata, linkCgroupId);
+    }
 }

@@ -89,6 +89,7 @@ public final class Kfuncs {
             case "bpf_mem_cgroup_usage" -> a.misfit("bpf_mem_cgroup_usage(memcg)", List.of("memcg"), Set.of());
             case "bpf_mem_cgroup_page_state" -> a.misfit("bpf_mem_cgroup_page_state(memcg, idx)",
                     List.of("memcg", "idx"), Set.of());
+            case "bpf_get_root_mem_cgroup" -> a.misfit("bpf_get_root_mem_cgroup()", List.of(), Set.of());
             default -> "v2 has no kfunc " + kfunc + " in this model";
         };
         if (misfit != null) return Outcome.no(misfit);
@@ -100,6 +101,7 @@ public final class Kfuncs {
                 case "bpf_psi_create_trigger" -> Outcome.ret(bpfPsiCreateTrigger(a.cgroupIdArg(), a.resourceArg(),
                         a.thresholdUsArg(), a.windowUsArg()));
                 case "bpf_mem_cgroup_usage" -> Outcome.ret(bpfMemCgroupUsage(a.memcgArg()));
+                case "bpf_get_root_mem_cgroup" -> new Outcome.ReturnedMemcg(bpfGetRootMemCgroup());
                 default -> Outcome.ret(bpfMemCgroupPageState(a.memcgArg(), a.idxArg()));
             };
         } catch (KfuncRejected e) {

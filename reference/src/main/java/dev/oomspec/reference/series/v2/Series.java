@@ -68,7 +68,21 @@ public class Series implements SeriesModel {
     public int attach(BpfOomOps udata, Set<String> membersWithProg, AttachRequest.Fd relativeFd) {
         BpfStructOps.Kdata kdata = bpfStructOps.bpfStructOpsMapUpdateElem(udata, membersWithProg);
         if (kdata.err() != 0) return kdata.err();
-        return bpfStructOps.bpfStructOpsLinkCreate(kdata.ops(), relativeFd);
+        int err = bpfStructOps.bpfStructOpsLinkCreate(kdata.ops(), relativeFd);
+        if (err == 0) links.put(udata.name(), new Link(kdata.ops(),
+                relativeFd instanceof AttachRequest.Valid v ? v.cgroup().cgroupId() : 0));
+        return err;
+    }
+
+    /** An ops registered through a link, and that link's cgroup_id (0 = the system slot). */
+    private record Link(BpfOomOps kdata, long cgroupId) {}
+    private final java.util.Map<String, Link> links = new java.util.HashMap<>();
+
+    @Override public Outcome releaseOomLink(String name) {
+        Link l = links.remove(name);
+        if (l == null) return Outcome.no("v2: no bpf_oom_ops named " + name + " was registered through a link");
+        bpfStructOps.bpfStructOpsMapLinkDealloc(l.kdata(), l.cgroupId());
+        return Outcome.ret(0);
     }
 
     @Override public Outcome attachOom(AttachRequest req, String name, Handler handler) {
@@ -88,7 +102,11 @@ public class Series implements SeriesModel {
         return Outcome.ret(attach(udata, req.members(), req.fd()));
     }
 
+    @Override public java.util.List<String> psiOpsMembers() { return BpfPsi.MEMBERS; }
+
+    @Override public void setCapSysResource(boolean capable) { bpfPsi.setCapSysResource(capable); }
+
     @Override public Outcome attachPsi(Set<String> members, IntSupplier init) {
-        return Outcome.ret(BpfPsi.register(members, init));
+        return BpfPsi.register(members, init);
     }
 }

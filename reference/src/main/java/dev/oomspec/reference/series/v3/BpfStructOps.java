@@ -63,4 +63,11 @@ public final class BpfStructOps {
     private static Memcg cgroupGetFromFd(AttachRequest.Fd fd) {
         return fd instanceof AttachRequest.Valid v ? v.cgroup() : null;
     }
+
+    // kernel/bpf/bpf_struct_ops.c:bpf_struct_ops_map_link_dealloc@v3 02 — st_ops->unreg(kdata, link), then the
+    // cgroup detach when the link still has a cgroup
+    void bpfStructOpsMapLinkDealloc(BpfOomOps kdata, StructOpsLink link) {
+        bpfOom.bpfOomOpsUnreg(kdata, link);
+        if (link.cgroup != null) cgroupBpf.cgroupBpfDetachStructOps(link.cgroup, link);
+    }
 }

@@ -66,7 +66,21 @@ public class Series implements SeriesModel {
         if (!req.viaLink()) return bpfStructOps.legacyRegister(kdata.ops());
         int flags = req.linkFlags() != null ? req.linkFlags()
                 : req.fd() instanceof AttachRequest.None ? 0 : BpfLink.BPF_F_CGROUP_FD;
-        return bpfStructOps.bpfStructOpsLinkCreate(kdata.ops(), flags, req.fd());
+        int err = bpfStructOps.bpfStructOpsLinkCreate(kdata.ops(), flags, req.fd());
+        if (err == 0 && req.viaLink() && req.fd() instanceof AttachRequest.Valid v)
+            links.put(udata.name(), new Link(kdata.ops(), cgroupBpf.bpfOomLink(v.cgroup())));
+        return err;
+    }
+
+    /** An ops registered through a cgroup link, and that link. */
+    private record Link(BpfOomOps kdata, StructOpsLink link) {}
+    private final java.util.Map<String, Link> links = new java.util.HashMap<>();
+
+    @Override public Outcome releaseOomLink(String name) {
+        Link l = links.remove(name);
+        if (l == null) return Outcome.no("v3: no bpf_oom_ops named " + name + " was registered through a cgroup link");
+        bpfStructOps.bpfStructOpsMapLinkDealloc(l.kdata(), l.link());
+        return Outcome.ret(0);
     }
 
     @Override public Outcome attachOom(AttachRequest req, String name, Handler handler) {
