@@ -37,11 +37,11 @@ public final class PolicyLoader {
             if (rev == Revision.V3) {
                 var s = (dev.oomspec.reference.series.v3.Series) model.series();
                 a.attachResult(s.attach(new dev.oomspec.reference.series.v3.BpfOomOps(
-                        (oc, stLink, k) -> a.call(oc, stLink.cgroup(), SeriesCalls.v3(k, s)), policy.name()), MEMBERS, req));
+                        (oc, stLink, k) -> a.call(oc, stLink.cgroup(), SeriesCalls.of(k, s)), policy.name()), MEMBERS, req));
             } else {
                 var s = (dev.oomspec.reference.series.post.Series) model.series();
                 a.attachResult(s.attach(new dev.oomspec.reference.series.post.BpfOomOps(
-                        (oc, cgrp, k) -> a.call(oc, cgrp, SeriesCalls.post(k, s)), policy.name()), MEMBERS, req));
+                        (oc, cgrp, k) -> a.call(oc, cgrp, SeriesCalls.of(k, s)), policy.name()), MEMBERS, req));
             }
         }
         return a;

@@ -5,6 +5,7 @@ import dev.oomspec.reference.bpf.Verifier;
 import dev.oomspec.reference.mm.Memcg;
 import dev.oomspec.reference.mm.OomControlView;
 import dev.oomspec.reference.mm.Task;
+import dev.oomspec.reference.series.HandlerKfuncs;
 import dev.oomspec.reference.series.KfuncArgs;
 import dev.oomspec.reference.series.KfuncRejected;
 import dev.oomspec.reference.series.Outcome;
@@ -16,7 +17,7 @@ import java.util.Set;
  * ({@link Verifier#checkKfuncCall}; a rejected program throws {@link KfuncRejected}), then runs the transcribed body
  * and is reported to the world's observers.
  */
-public final class Kfuncs {
+public final class Kfuncs implements HandlerKfuncs {
     private final Series series;
     private final BpfProg prog;
 
