@@ -7,15 +7,7 @@ set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-corpus="$root/traces/corpus"
-cp "$corpus/published/042-lkml-hocko-leaker-5.2-memcg-v1-dmesg.log" "$work/kern.log"
-cp "$corpus/published/042-lkml-hocko-leaker-5.2-memcg-v1-dmesg.log" "$work/kern.log.1"
-gzip -c "$corpus/live-6.18/single-hog.dmesg" > "$work/kern.log.1.gz"
-gzip -c "$corpus/live-6.18/five-idle.dmesg" > "$work/kern.log.2.gz"
-cp "$corpus/public/014-steamdeck-6.1-global-journal-json.log" "$work/journal.json"
-cp "$corpus/live-6.18/cascade.dmesg" "$work/dmesg.txt"
-cp "$corpus/published/041-lkml-ethgen-4.9-i686-highmem-global-dmesg-indented.log" "$work/old.log"
-: > "$work/empty.log"
+"$root/.ci/doc-inputs" "$work" || exit 1
 
 examples() { # file [section heading]: the ./oomspec lines of its ```sh blocks (of that section only, if given)
   awk -v want="$2" '
